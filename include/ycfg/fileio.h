@@ -1,0 +1,66 @@
+/*
+ * fileio.h - reading inputs and writing outputs safely.
+ *
+ * Inputs are read whole into a caller-owned, reusable buffer (one read per
+ * file, no per-line I/O).  Outputs are written atomically: to a temporary
+ * file beside the target, then renamed, so a failed run never leaves a
+ * partial file and never destroys the previous one.
+ */
+#ifndef YCFG_FILEIO_H
+#define YCFG_FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Largest input file read, in bytes (documented in ycfg(1)). */
+#define YCFG_FILE_MAX ((size_t)512 * 1024 * 1024)
+
+struct ycfg_buf {
+	char *p;
+	size_t len, cap;
+};
+
+enum ycfg_read_status {
+	YCFG_READ_OK = 0,
+	YCFG_READ_ERROR,      /* errno-style failure; err holds the reason */
+	YCFG_READ_TOO_LARGE,  /* larger than max; nothing useful was read */
+	YCFG_READ_IS_DIR,
+};
+
+/* Reads path (or standard input when path is "-") into b, replacing its
+ * content and reusing its memory.  The data is followed by a NUL that is
+ * not counted in len.  On failure err receives a lowercase reason such as
+ * "No such file or directory". */
+enum ycfg_read_status ycfg_read_file(const char *path, struct ycfg_buf *b,
+				     size_t max, char *err, size_t errsz);
+
+void ycfg_buf_free(struct ycfg_buf *b);
+
+/* A growable list of owned path strings. */
+struct ycfg_pathlist {
+	char **v;
+	size_t n, cap;
+};
+
+/* Appends a copy of path.  Returns 0, or -1 when out of memory. */
+int ycfg_pathlist_add(struct ycfg_pathlist *l, const char *path);
+void ycfg_pathlist_free(struct ycfg_pathlist *l);
+
+/* Appends every regular file below dir whose name ends in .cfg or .boot,
+ * recursively, skipping directories whose name starts with '.', in a
+ * stable order (byte order of the path within each directory).  Symbolic
+ * links to directories are not followed (no loops).  Returns 0, or -1 with
+ * err set when dir (or a subdirectory) cannot be read. */
+int ycfg_find_provisioning_files(const char *dir, struct ycfg_pathlist *out,
+				 char *err, size_t errsz);
+
+/* True when path names a directory. */
+bool ycfg_is_dir(const char *path);
+
+/* Writes len bytes to path atomically (temporary file in the same
+ * directory, fsync, rename).  Returns 0, or -1 with err set; on failure
+ * path is untouched and no temporary file is left. */
+int ycfg_write_atomic(const char *path, const void *data, size_t len,
+		      char *err, size_t errsz);
+
+#endif

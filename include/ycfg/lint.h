@@ -1,0 +1,55 @@
+/*
+ * lint.h - judging provisioning files.
+ *
+ * For each file: the lexer's line checks, duplicate keys, account and
+ * index ranges, schema value checks, boot directives, and the schema's
+ * cross-parameter notes judged on the file's effective values.
+ */
+#ifndef YCFG_LINT_H
+#define YCFG_LINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ycfg/diag.h"
+#include "ycfg/doc.h"
+#include "ycfg/schema.h"
+
+struct ycfg_lint_opts {
+	const struct ycfg_schema *schema;  /* may be NULL: no value checks */
+	const char *model;                 /* --model, or NULL */
+	unsigned max_accounts;             /* from the model; 16 without */
+};
+
+/* Fills opts from a schema and an optional model name.  Returns 0, or -1
+ * when the model is not in the schema's model table. */
+int ycfg_lint_opts_init(struct ycfg_lint_opts *o,
+			const struct ycfg_schema *schema, const char *model);
+
+/* Lints bytes already in doc->buf (doc->path names them in diagnostics;
+ * boot selects .boot syntax).  The document is reset first and holds the
+ * file's settings afterwards.  Findings go to d. */
+void ycfg_lint_doc(const struct ycfg_lint_opts *o, struct ycfg_doc *doc,
+		   bool boot, struct ycfg_diags *d);
+
+/* Reads path ("-" for standard input, named "<stdin>") into doc and lints
+ * it.  Returns 0, or -1 when the input cannot be read, with a reason
+ * ("cannot read 'x.cfg': Permission denied") in err.  The path is
+ * interned in d. */
+int ycfg_lint_path(const struct ycfg_lint_opts *o, const char *path,
+		   struct ycfg_doc *doc, struct ycfg_diags *d, char *err,
+		   size_t errsz);
+
+/* Judges the schema's cross-parameter notes for every setting of top,
+ * with values taken from the layers (lowest first, top last).  Findings
+ * are reported at the lines of top that set the dependent parameter. */
+void ycfg_lint_notes(const struct ycfg_lint_opts *o,
+		     const struct ycfg_doc *const *layers, size_t nlayers,
+		     int overwrite_mode, struct ycfg_diags *d);
+
+/* True when a key names a secret: its schema entry says so, or its last
+ * segment mentions a password, PIN or key. */
+bool ycfg_key_is_secret(const struct ycfg_schema *s, const char *key,
+			size_t keylen);
+
+#endif

@@ -1,0 +1,286 @@
+/*
+ * diag.c - the diagnostic list (see diag.h).
+ *
+ * Messages and interned names live in a chain of blocks that is only ever
+ * appended to, so pointers handed out stay valid until clear/free.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ycfg/diag.h"
+#include "ycfg/lexer.h"
+
+struct ycfg_strblock {
+	struct ycfg_strblock *next;
+	size_t used, size;
+	char data[];
+};
+
+#define STRBLOCK_MIN 8192
+
+/* Reserves n bytes in the string store; NULL when out of memory. */
+static char *
+str_alloc(struct ycfg_diags *d, size_t n)
+{
+	struct ycfg_strblock *b = d->strings;
+
+	if (b == NULL || b->size - b->used < n) {
+		size_t size = n > STRBLOCK_MIN ? n : STRBLOCK_MIN;
+
+		b = malloc(sizeof(*b) + size);
+		if (b == NULL)
+			return NULL;
+		b->next = d->strings;
+		b->used = 0;
+		b->size = size;
+		d->strings = b;
+	}
+	char *p = b->data + b->used;
+
+	b->used += n;
+	return p;
+}
+
+void
+ycfg_diags_init(struct ycfg_diags *d)
+{
+	memset(d, 0, sizeof(*d));
+	for (int r = 0; r < YCFG_R__COUNT; r++)
+		d->level[r] = (signed char)ycfg_rule_info(r)->severity;
+}
+
+static void
+free_blocks(struct ycfg_strblock *b)
+{
+	while (b != NULL) {
+		struct ycfg_strblock *next = b->next;
+
+		free(b);
+		b = next;
+	}
+}
+
+void
+ycfg_diags_free(struct ycfg_diags *d)
+{
+	free(d->v);
+	free_blocks(d->strings);
+	d->v = NULL;
+	d->strings = NULL;
+	d->n = d->cap = 0;
+}
+
+void
+ycfg_diags_clear(struct ycfg_diags *d)
+{
+	/* keep the newest block for reuse, drop the others */
+	if (d->strings != NULL) {
+		free_blocks(d->strings->next);
+		d->strings->next = NULL;
+		d->strings->used = 0;
+	}
+	d->n = 0;
+	memset(d->count, 0, sizeof(d->count));
+}
+
+const char *
+ycfg_diags_intern(struct ycfg_diags *d, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = str_alloc(d, n);
+
+	if (p != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+
+/* Copies n bytes of src to dst (room for 4n+1 bytes), escaping control
+ * characters and bytes that are not valid UTF-8 as \xHH: raw input bytes
+ * never reach a terminal, a JSON document or a YAML file. */
+static void
+sanitize(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)src[i];
+		if (c >= 0x80) {
+			size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+
+			if (len <= n - i &&
+			    ycfg_utf8_invalid_at(src + i, len) == len) {
+				memcpy(dst, src + i, len);
+				dst += len;
+				i += len;
+				continue;
+			}
+		}
+		if (c < 0x20 || c == 0x7f || c >= 0x80) {
+			static const char hex[] = "0123456789abcdef";
+
+			*dst++ = '\\';
+			*dst++ = 'x';
+			*dst++ = hex[c >> 4];
+			*dst++ = hex[c & 15];
+		} else {
+			*dst++ = (char)c;
+		}
+		i++;
+	}
+	*dst = '\0';
+}
+
+static int
+diag_vadd_sev(struct ycfg_diags *d, const char *file, unsigned line,
+	      unsigned col, enum ycfg_rule rule, int sev, const char *fmt,
+	      va_list ap)
+{
+	if ((unsigned)rule >= YCFG_R__COUNT || d->level[rule] == YCFG_LEVEL_OFF)
+		return 0;
+	if (d->file_cap != 0 && d->file_count[rule]++ >= d->file_cap) {
+		if (d->dropped_line[rule] == 0)
+			d->dropped_line[rule] = line ? line : 1;
+		return 0;
+	}
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 64;
+		struct ycfg_diag *v = realloc(d->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		d->v = v;
+		d->cap = cap;
+	}
+
+	char buf[1024];
+	int len = vsnprintf(buf, sizeof(buf), fmt, ap);
+
+	if (len < 0)
+		len = 0;
+	if ((size_t)len >= sizeof(buf))
+		len = sizeof(buf) - 1;
+
+	char *msg = str_alloc(d, (size_t)len * 4 + 1);
+
+	if (msg == NULL)
+		return -1;
+	sanitize(msg, buf, (size_t)len);
+
+	struct ycfg_diag *g = &d->v[d->n++];
+
+	g->file = file;
+	g->line = line;
+	g->col = col;
+	g->rule = rule;
+	g->severity = (enum ycfg_severity)(d->overridden[rule] || sev < 0
+					   ? d->level[rule] : sev);
+	g->msg = msg;
+	d->count[g->severity]++;
+	return 0;
+}
+
+int
+ycfg_diag_vadd(struct ycfg_diags *d, const char *file, unsigned line,
+	       unsigned col, enum ycfg_rule rule, const char *fmt, va_list ap)
+{
+	return diag_vadd_sev(d, file, line, col, rule, -1, fmt, ap);
+}
+
+int
+ycfg_diag_add_sev(struct ycfg_diags *d, const char *file, unsigned line,
+		  unsigned col, enum ycfg_rule rule, enum ycfg_severity sev,
+		  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	int r = diag_vadd_sev(d, file, line, col, rule, (int)sev, fmt, ap);
+
+	va_end(ap);
+	return r;
+}
+
+void
+ycfg_diags_set_level(struct ycfg_diags *d, enum ycfg_rule rule, int level)
+{
+	if ((unsigned)rule >= YCFG_R__COUNT)
+		return;
+	d->level[rule] = (signed char)level;
+	d->overridden[rule] = true;
+}
+
+void
+ycfg_diags_begin_file(struct ycfg_diags *d)
+{
+	memset(d->file_count, 0, sizeof(d->file_count));
+	memset(d->dropped_line, 0, sizeof(d->dropped_line));
+}
+
+void
+ycfg_diags_end_file(struct ycfg_diags *d, const char *file)
+{
+	unsigned cap = d->file_cap;
+
+	if (cap == 0)
+		return;
+	d->file_cap = 0;  /* the summaries themselves are never capped */
+	for (int r = 0; r < YCFG_R__COUNT; r++) {
+		if (d->dropped_line[r] == 0)
+			continue;
+		ycfg_diag_add(d, file, d->dropped_line[r], 1,
+			      (enum ycfg_rule)r,
+			      "%u more %s findings in this file are not listed "
+			      "(limit %u per rule and file)",
+			      d->file_count[r] - cap, ycfg_rule_info(r)->id,
+			      cap);
+	}
+	d->file_cap = cap;
+	ycfg_diags_begin_file(d);
+}
+
+int
+ycfg_diag_add(struct ycfg_diags *d, const char *file, unsigned line,
+	      unsigned col, enum ycfg_rule rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	int r = ycfg_diag_vadd(d, file, line, col, rule, fmt, ap);
+
+	va_end(ap);
+	return r;
+}
+
+static int
+diag_cmp(const void *a, const void *b)
+{
+	const struct ycfg_diag *x = a, *y = b;
+	int c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+
+	if (c != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	if (x->rule != y->rule)
+		return x->rule < y->rule ? -1 : 1;
+	return strcmp(x->msg, y->msg);
+}
+
+void
+ycfg_diags_sort(struct ycfg_diags *d)
+{
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), diag_cmp);
+}
+
+int
+ycfg_diags_max_severity(const struct ycfg_diags *d)
+{
+	for (int s = YCFG_SEV_ERROR; s >= YCFG_SEV_INFO; s--)
+		if (d->count[s] > 0)
+			return s;
+	return -1;
+}

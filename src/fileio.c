@@ -1,0 +1,295 @@
+/*
+ * fileio.c - input reading, directory search, atomic output (see fileio.h).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ycfg/fileio.h"
+
+static void
+set_err(char *err, size_t errsz, int e)
+{
+	if (err && errsz)
+		snprintf(err, errsz, "%s", strerror(e));
+}
+
+static int
+buf_reserve(struct ycfg_buf *b, size_t need)
+{
+	if (need <= b->cap)
+		return 0;
+
+	size_t cap = b->cap ? b->cap : 65536;
+
+	while (cap < need)
+		cap *= 2;
+
+	char *p = realloc(b->p, cap);
+
+	if (p == NULL)
+		return -1;
+	b->p = p;
+	b->cap = cap;
+	return 0;
+}
+
+enum ycfg_read_status
+ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
+	       size_t errsz)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		set_err(err, errsz, errno);
+		return YCFG_READ_ERROR;
+	}
+
+	struct stat st;
+	enum ycfg_read_status rc = YCFG_READ_OK;
+
+	b->len = 0;
+	if (fstat(fd, &st) != 0) {
+		set_err(err, errsz, errno);
+		rc = YCFG_READ_ERROR;
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		set_err(err, errsz, EISDIR);
+		rc = YCFG_READ_IS_DIR;
+		goto out;
+	}
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
+		rc = YCFG_READ_TOO_LARGE;
+		goto out;
+	}
+	/* regular files: one read of the known size (plus one to see EOF);
+	 * pipes: grow as data arrives */
+	size_t want = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+
+	for (;;) {
+		if (buf_reserve(b, b->len + want + 1) != 0) {
+			set_err(err, errsz, ENOMEM);
+			rc = YCFG_READ_ERROR;
+			goto out;
+		}
+
+		ssize_t r = read(fd, b->p + b->len, b->cap - b->len - 1);
+
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			set_err(err, errsz, errno);
+			rc = YCFG_READ_ERROR;
+			goto out;
+		}
+		if (r == 0)
+			break;
+		b->len += (size_t)r;
+		if (b->len > max) {
+			rc = YCFG_READ_TOO_LARGE;
+			goto out;
+		}
+		want = b->cap - b->len - 1 > 0 ? 0 : b->cap;
+	}
+	b->p[b->len] = '\0';
+out:
+	if (!is_stdin)
+		close(fd);
+	if (rc != YCFG_READ_OK)
+		b->len = 0;
+	return rc;
+}
+
+void
+ycfg_buf_free(struct ycfg_buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->len = b->cap = 0;
+}
+
+int
+ycfg_pathlist_add(struct ycfg_pathlist *l, const char *path)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		char **v = realloc(l->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		l->v = v;
+		l->cap = cap;
+	}
+
+	char *copy = strdup(path);
+
+	if (copy == NULL)
+		return -1;
+	l->v[l->n++] = copy;
+	return 0;
+}
+
+void
+ycfg_pathlist_free(struct ycfg_pathlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+bool
+ycfg_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool
+has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n > m && strcmp(s + n - m, suf) == 0;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+ycfg_find_provisioning_files(const char *dir, struct ycfg_pathlist *out,
+			     char *err, size_t errsz)
+{
+	DIR *d = opendir(dir);
+
+	if (d == NULL) {
+		set_err(err, errsz, errno);
+		return -1;
+	}
+
+	struct ycfg_pathlist names = { 0 };
+	struct dirent *de;
+	int rc = 0;
+
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (ycfg_pathlist_add(&names, de->d_name) != 0) {
+			set_err(err, errsz, ENOMEM);
+			rc = -1;
+			break;
+		}
+	}
+	closedir(d);
+	if (rc == 0 && names.n > 1)
+		qsort(names.v, names.n, sizeof(*names.v), name_cmp);
+
+	size_t dl = strlen(dir);
+	bool slash = dl > 0 && dir[dl - 1] == '/';
+
+	for (size_t i = 0; rc == 0 && i < names.n; i++) {
+		size_t need = dl + strlen(names.v[i]) + 2;
+		char *path = malloc(need);
+
+		if (path == NULL) {
+			set_err(err, errsz, ENOMEM);
+			rc = -1;
+			break;
+		}
+		snprintf(path, need, "%s%s%s", dir, slash ? "" : "/",
+			 names.v[i]);
+
+		struct stat st;
+
+		if (lstat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				rc = ycfg_find_provisioning_files(path, out,
+								  err, errsz);
+			} else if ((S_ISREG(st.st_mode) ||
+				    S_ISLNK(st.st_mode)) &&
+				   (has_suffix(names.v[i], ".cfg") ||
+				    has_suffix(names.v[i], ".boot"))) {
+				if (S_ISLNK(st.st_mode) &&
+				    (stat(path, &st) != 0 ||
+				     !S_ISREG(st.st_mode))) {
+					free(path);
+					continue;
+				}
+				if (ycfg_pathlist_add(out, path) != 0) {
+					set_err(err, errsz, ENOMEM);
+					rc = -1;
+				}
+			}
+		}
+		free(path);
+	}
+	ycfg_pathlist_free(&names);
+	return rc;
+}
+
+int
+ycfg_write_atomic(const char *path, const void *data, size_t len, char *err,
+		  size_t errsz)
+{
+	size_t n = strlen(path) + 16;
+	char *tmp = malloc(n);
+
+	if (tmp == NULL) {
+		set_err(err, errsz, ENOMEM);
+		return -1;
+	}
+	snprintf(tmp, n, "%s.tmpXXXXXX", path);
+
+	int fd = mkstemp(tmp);
+
+	if (fd < 0) {
+		set_err(err, errsz, errno);
+		free(tmp);
+		return -1;
+	}
+
+	const char *p = data;
+	size_t left = len;
+
+	while (left > 0) {
+		ssize_t w = write(fd, p, left);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		goto fail;
+	free(tmp);
+	return 0;
+fail:
+	set_err(err, errsz, errno);
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return -1;
+}

@@ -1,0 +1,577 @@
+/*
+ * lexer.c - line classification for .cfg and .boot files (see lexer.h).
+ *
+ * Whole-buffer facts (any CR? any NUL? any byte >= 0x80?) are computed once
+ * at init with memchr-speed scans, so the common case of a plain ASCII LF
+ * file splits lines with memchr alone and never inspects bytes twice.
+ */
+#include <string.h>
+
+#include "ycfg/lexer.h"
+
+static bool
+is_ws(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+bool
+ycfg_path_is_boot(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 5 && strcmp(path + n - 5, ".boot") == 0;
+}
+
+size_t
+ycfg_utf8_invalid_at(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i];
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+
+		size_t len;
+		unsigned cp;
+
+		if (c >= 0xc2 && c <= 0xdf) {
+			len = 2;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			len = 3;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			len = 4;
+			cp = c & 0x07;
+		} else {
+			return i;
+		}
+		if (n - i < len)
+			return i;
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+size_t
+ycfg_utf8_len(const char *s, size_t n)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			count++;
+	return count;
+}
+
+/* 1-based display column of p within the line starting at start: code
+ * points, not bytes, so SARIF's unicodeCodePoints columns are right. */
+static unsigned
+col_of(const struct ycfg_lexer *lx, const char *start, const char *p)
+{
+	if (!lx->has_8bit)
+		return (unsigned)(p - start) + 1;
+	return (unsigned)ycfg_utf8_len(start, (size_t)(p - start)) + 1;
+}
+
+static bool
+has_byte_ge_0x80(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* Decides whether the input is text at all.  Returns a reason for
+ * non-text input, or NULL.  Only the first kilobyte is sampled: binary
+ * formats announce themselves early. */
+static const char *
+binary_reason(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && s[0] == 0x1f && s[1] == 0x8b)
+		return "the file is gzip-compressed; lint the uncompressed file";
+	if (n >= 4 && memcmp(s, "PK\x03\x04", 4) == 0)
+		return "the file is a zip archive; lint the files inside it";
+
+	size_t sample = n < 1024 ? n : 1024, ctrl = 0;
+
+	for (size_t i = 0; i < sample; i++) {
+		unsigned c = s[i];
+
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			ctrl++;
+	}
+	if (sample > 0 && ctrl * 10 > sample)
+		return "the file is binary (an AES-encrypted Yealink "
+		       "configuration?); nothing in it is checked";
+	return NULL;
+}
+
+void
+ycfg_lexer_init(struct ycfg_lexer *lx, const char *buf, size_t len,
+		const char *file, bool boot, struct ycfg_diags *diags)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->buf = buf;
+	lx->p = buf;
+	lx->end = buf + len;
+	lx->file = file;
+	lx->diags = diags;
+	lx->boot = boot;
+
+	const char *why = binary_reason((const unsigned char *)buf, len);
+
+	if (why != NULL) {
+		lx->binary = true;
+		if (diags)
+			ycfg_diag_add(diags, file, 1, 1, YCFG_R_NOT_TEXT,
+				      "%s", why);
+		lx->p = lx->end;
+		return;
+	}
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		if (diags)
+			ycfg_diag_add(diags, file, 1, 1, YCFG_R_UTF8_BOM,
+				      "the file starts with a UTF-8 byte order "
+				      "mark; save it without BOM so the "
+				      "header is the first thing in the file");
+		lx->p += 3;
+	}
+	lx->has_cr = memchr(buf, '\r', len) != NULL;
+	lx->has_nul = memchr(buf, '\0', len) != NULL;
+	lx->has_8bit = has_byte_ge_0x80(buf, len);
+}
+
+#define DIAG(lx, line, col, rule, ...)                                     \
+	do {                                                               \
+		if ((lx)->diags)                                           \
+			ycfg_diag_add((lx)->diags, (lx)->file, (line), (col), \
+				      (rule), __VA_ARGS__);                \
+	} while (0)
+
+/* Finds the end of the current line: sets *eol (exclusive end of content)
+ * and returns the start of the next line.  *terminated tells whether the
+ * line had a line ending. */
+static const char *
+split_line(struct ycfg_lexer *lx, const char *start, const char **eol,
+	   bool *terminated)
+{
+	size_t left = (size_t)(lx->end - start);
+
+	if (!lx->has_cr) {
+		const char *nl = memchr(start, '\n', left);
+
+		*terminated = nl != NULL;
+		*eol = nl ? nl : lx->end;
+		return nl ? nl + 1 : lx->end;
+	}
+	for (const char *q = start; q < lx->end; q++) {
+		if (*q == '\n') {
+			*eol = q;
+			*terminated = true;
+			return q + 1;
+		}
+		if (*q == '\r') {
+			*eol = q;
+			*terminated = true;
+			if (q + 1 < lx->end && q[1] == '\n')
+				return q + 2;
+			if (!lx->cr_reported) {
+				lx->cr_reported = true;
+				DIAG(lx, lx->lineno, (unsigned)(q - start) + 1,
+				     YCFG_R_CR_LINE_ENDING,
+				     "line ends with a lone CR; use LF or CRLF "
+				     "line endings (reported once per file)");
+			}
+			return q + 1;
+		}
+	}
+	*eol = lx->end;
+	*terminated = false;
+	return lx->end;
+}
+
+/* Counts the lines from p to the end of the input. */
+static unsigned
+count_lines(const struct ycfg_lexer *lx, const char *p)
+{
+	unsigned n = 0;
+
+	while (p < lx->end) {
+		const char *nl = memchr(p, '\n', (size_t)(lx->end - p));
+
+		n++;
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+	return n;
+}
+
+/* Handles line 1: the header.  Returns true when the line was the header
+ * (good or bad) and has been classified. */
+static bool
+check_header(struct ycfg_lexer *lx, const char *s, const char *e,
+	     struct ycfg_line *out)
+{
+	static const char prefix[] = "#!version:";
+	size_t n = (size_t)(e - s), hl = strlen(YCFG_HEADER);
+
+	if (n >= hl && memcmp(s, YCFG_HEADER, hl) == 0) {
+		const char *t = s + hl;
+
+		while (t < e && is_ws(*t))
+			t++;
+		if (t == e) {
+			out->kind = YCFG_LINE_HEADER;
+			return true;
+		}
+	}
+	if (n >= sizeof(prefix) - 1 && memcmp(s, prefix, sizeof(prefix) - 1) == 0) {
+		DIAG(lx, 1, 1, YCFG_R_BAD_HEADER,
+		     "version header is '%.*s'; it must be exactly '%s'",
+		     (int)(n > 60 ? 60 : n), s, YCFG_HEADER);
+		out->kind = YCFG_LINE_BAD;
+		return true;
+	}
+	DIAG(lx, 1, 1, YCFG_R_MISSING_HEADER,
+	     n == 0 && lx->p >= lx->end
+		     ? "the file is empty; the first line must be '%s'"
+		     : "the first line must be '%s'",
+	     YCFG_HEADER);
+	return false;
+}
+
+/* Parses "[A,B]" at s.  On success sets the models span and returns the
+ * position after ']'; returns NULL (and reports) when malformed. */
+static const char *
+parse_models(struct ycfg_lexer *lx, const char *line, const char *s,
+	     const char *e, struct ycfg_line *out)
+{
+	const char *close = memchr(s, ']', (size_t)(e - s));
+
+	if (close == NULL) {
+		DIAG(lx, lx->lineno, col_of(lx, line, s), YCFG_R_BAD_MODEL_BLOCK,
+		     "model block has no closing ']'");
+		return NULL;
+	}
+	/* tokens of [A-Za-z0-9_-] separated by commas, spaces allowed */
+	bool want_name = true;
+
+	for (const char *q = s + 1; q < close; q++) {
+		char c = *q;
+
+		if (is_ws(c))
+			continue;
+		if (c == ',') {
+			if (want_name)
+				goto bad;
+			want_name = true;
+			continue;
+		}
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '_' || c == '-') {
+			want_name = false;
+			continue;
+		}
+		goto bad;
+	}
+	if (want_name)
+		goto bad;
+	out->models = s + 1;
+	out->modelslen = (size_t)(close - s - 1);
+	out->flags |= YCFG_VAL_MODELS;
+	return close + 1;
+bad:
+	DIAG(lx, lx->lineno, col_of(lx, line, s), YCFG_R_BAD_MODEL_BLOCK,
+	     "malformed model block '%.*s'; expected model names separated "
+	     "by commas, e.g. [T46U,T54W]",
+	     (int)(close - s + 1 > 80 ? 80 : close - s + 1), s);
+	return NULL;
+}
+
+/* True when a '[' line is an old-firmware section header rather than a
+ * boot-file model block: model blocks hold only names and commas. */
+static bool
+looks_legacy(const char *s, const char *e)
+{
+	const char *close = memchr(s, ']', (size_t)(e - s));
+
+	if (close == NULL)
+		return false;
+	for (const char *q = s + 1; q < close; q++)
+		if (*q == ':' || *q == '/' || *q == '=' || *q == '.')
+			return true;
+	/* "[ account ]" with inner spaces and nothing after */
+	const char *t = close + 1;
+
+	while (t < e && is_ws(*t))
+		t++;
+	return t == e && s + 1 < close && is_ws(s[1]);
+}
+
+static void
+parse_include(struct ycfg_lexer *lx, const char *line, const char *s,
+	      const char *e, struct ycfg_line *out)
+{
+	const char *q = s + strlen("include:config");
+
+	if (!lx->boot) {
+		DIAG(lx, lx->lineno, col_of(lx, line, s), YCFG_R_INCLUDE_IN_CFG,
+		     "'include:config' only works in .boot files; in a .cfg "
+		     "file it is ignored");
+		out->kind = YCFG_LINE_BAD;
+		return;
+	}
+	while (q < e && is_ws(*q))
+		q++;
+
+	const char *path, *pend;
+
+	if (q < e && *q == '"') {
+		path = q + 1;
+		pend = memchr(path, '"', (size_t)(e - path));
+		if (pend == NULL) {
+			DIAG(lx, lx->lineno, col_of(lx, line, q),
+			     YCFG_R_BAD_INCLUDE,
+			     "include path has no closing '\"'");
+			out->kind = YCFG_LINE_BAD;
+			return;
+		}
+		q = pend + 1;
+	} else {
+		path = q;
+		while (q < e && !is_ws(*q))
+			q++;
+		pend = q;
+	}
+	while (q < e && is_ws(*q))
+		q++;
+	if (pend == path) {
+		DIAG(lx, lx->lineno, col_of(lx, line, s), YCFG_R_BAD_INCLUDE,
+		     "include:config names no file");
+		out->kind = YCFG_LINE_BAD;
+		return;
+	}
+	if (q != e) {
+		DIAG(lx, lx->lineno, col_of(lx, line, q), YCFG_R_BAD_INCLUDE,
+		     "unexpected text after the include path; quote a path "
+		     "that contains spaces");
+		out->kind = YCFG_LINE_BAD;
+		return;
+	}
+	out->kind = YCFG_LINE_INCLUDE;
+	out->val = path;
+	out->vallen = (size_t)(pend - path);
+	out->valcol = col_of(lx, line, path);
+}
+
+/* Classifies key = value (or a malformed line) in [s, e). */
+static void
+parse_kv(struct ycfg_lexer *lx, const char *line, const char *s,
+	 const char *e, struct ycfg_line *out)
+{
+	const char *eq = memchr(s, '=', (size_t)(e - s));
+
+	if (eq == NULL) {
+		DIAG(lx, lx->lineno, col_of(lx, line, s), YCFG_R_MISSING_EQUALS,
+		     "line is neither a comment nor 'key = value'");
+		out->kind = YCFG_LINE_BAD;
+		return;
+	}
+
+	const char *ke = eq;
+
+	while (ke > s && is_ws(ke[-1]))
+		ke--;
+	if (ke == s) {
+		DIAG(lx, lx->lineno, col_of(lx, line, eq), YCFG_R_EMPTY_KEY,
+		     "nothing before '='; the line sets no parameter");
+		out->kind = YCFG_LINE_BAD;
+		return;
+	}
+	if ((size_t)(ke - s) > YCFG_KEY_MAX) {
+		DIAG(lx, lx->lineno, col_of(lx, line, s), YCFG_R_KEY_TOO_LONG,
+		     "key is %zu bytes long; the limit is %d",
+		     (size_t)(ke - s), YCFG_KEY_MAX);
+		out->kind = YCFG_LINE_BAD;
+		return;
+	}
+	for (const char *q = s; q < ke; q++) {
+		if (is_ws(*q)) {
+			DIAG(lx, lx->lineno, col_of(lx, line, q),
+			     YCFG_R_SPACE_IN_KEY,
+			     "key '%.*s' contains whitespace",
+			     (int)(ke - s), s);
+			out->kind = YCFG_LINE_BAD;
+			return;
+		}
+	}
+
+	const char *v = eq + 1;
+
+	while (v < e && is_ws(*v))
+		v++;
+	out->kind = YCFG_LINE_KV;
+	out->key = s;
+	out->keylen = (size_t)(ke - s);
+	out->keycol = col_of(lx, line, s);
+	out->val = v;
+	out->vallen = (size_t)(e - v);
+	out->valcol = col_of(lx, line, v);
+	if (out->vallen == 0)
+		out->flags |= YCFG_VAL_BLANK;
+	else if (out->vallen == 6 && memcmp(v, "%NULL%", 6) == 0)
+		out->flags |= YCFG_VAL_NULL;
+}
+
+bool
+ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out)
+{
+	if (lx->p >= lx->end) {
+		if (lx->lineno == 0 && !lx->binary && !lx->empty_reported) {
+			lx->empty_reported = true;
+			DIAG(lx, 1, 1, YCFG_R_MISSING_HEADER,
+			     "the file is empty; the first line must be '%s'",
+			     YCFG_HEADER);
+		}
+		return false;
+	}
+
+	const char *line = lx->p, *eol;
+	bool terminated;
+
+	lx->lineno++;
+	lx->p = split_line(lx, line, &eol, &terminated);
+
+	memset(out, 0, sizeof(*out));
+	out->lineno = lx->lineno;
+	out->kind = YCFG_LINE_BAD;
+
+	size_t len = (size_t)(eol - line);
+
+	if (!terminated && len > 0)
+		DIAG(lx, lx->lineno, col_of(lx, line, eol),
+		     YCFG_R_NO_FINAL_NEWLINE,
+		     "the last line has no line ending");
+	if (len > YCFG_LINE_MAX) {
+		DIAG(lx, lx->lineno, 1, YCFG_R_LINE_TOO_LONG,
+		     "line is %zu bytes long; the limit is %d, the line is "
+		     "skipped", len, YCFG_LINE_MAX);
+		return true;
+	}
+	if (lx->has_nul) {
+		const char *z = memchr(line, '\0', len);
+
+		if (z != NULL) {
+			DIAG(lx, lx->lineno, col_of(lx, line, z),
+			     YCFG_R_NUL_BYTE,
+			     "line contains a NUL byte; the line is skipped");
+			return true;
+		}
+	}
+
+	bool bad_utf8 = false;
+	size_t bad_at = len;
+
+	if (lx->has_8bit) {
+		bad_at = ycfg_utf8_invalid_at(line, len);
+		if (bad_at < len) {
+			bad_utf8 = true;
+			DIAG(lx, lx->lineno, col_of(lx, line, line + bad_at),
+			     YCFG_R_INVALID_UTF8,
+			     "invalid UTF-8 byte 0x%02x; save the file as "
+			     "UTF-8", (unsigned char)line[bad_at]);
+		}
+	}
+
+	/* trailing whitespace: trimmed, reported on value lines below */
+	const char *e = eol;
+
+	while (e > line && is_ws(e[-1]))
+		e--;
+
+	const char *s = line;
+
+	while (s < e && is_ws(*s))
+		s++;
+
+	if (lx->lineno == 1 && check_header(lx, s, e, out))
+		return true;
+
+	if (s == e) {
+		out->kind = YCFG_LINE_BLANK;
+		return true;
+	}
+	if (*s == '#') {
+		out->kind = YCFG_LINE_COMMENT;
+		if (lx->lineno > 1 && (size_t)(e - s) >= strlen(YCFG_HEADER) &&
+		    memcmp(s, "#!version:", 10) == 0)
+			DIAG(lx, lx->lineno, col_of(lx, line, s),
+			     YCFG_R_MISPLACED_HEADER,
+			     "version header on line %u; it only counts on "
+			     "line 1", lx->lineno);
+		return true;
+	}
+	if (e < eol)
+		DIAG(lx, lx->lineno, col_of(lx, line, e),
+		     YCFG_R_TRAILING_WHITESPACE,
+		     "trailing whitespace after the value");
+
+	if (*s == '[') {
+		if (!lx->boot || looks_legacy(s, e)) {
+			unsigned rest = count_lines(lx, lx->p);
+
+			DIAG(lx, lx->lineno, col_of(lx, line, s),
+			     YCFG_R_LEGACY_FORMAT,
+			     "legacy '[ section ]' format of pre-v70 firmware "
+			     "is not supported; this line and the %u after it "
+			     "are not checked", rest);
+			lx->p = lx->end;
+			out->kind = YCFG_LINE_BAD;
+			return true;
+		}
+		const char *after = parse_models(lx, line, s, e, out);
+
+		if (after == NULL) {
+			out->kind = YCFG_LINE_BAD;
+			return true;
+		}
+		while (after < e && is_ws(*after))
+			after++;
+		if (after == e) {
+			out->kind = YCFG_LINE_MODEL;
+			return true;
+		}
+		s = after;
+	}
+	if (s > line && !(out->flags & YCFG_VAL_MODELS))
+		DIAG(lx, lx->lineno, 1, YCFG_R_LEADING_WHITESPACE,
+		     "whitespace before the key");
+
+	if ((size_t)(e - s) >= 14 && memcmp(s, "include:config", 14) == 0 &&
+	    (s + 14 == e || is_ws(s[14]) || s[14] == '"'))
+		parse_include(lx, line, s, e, out);
+	else
+		parse_kv(lx, line, s, e, out);
+
+	if (bad_utf8 && out->kind == YCFG_LINE_KV &&
+	    line + bad_at >= out->val)
+		out->flags |= YCFG_VAL_BAD_UTF8;
+	return true;
+}

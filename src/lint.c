@@ -1,0 +1,544 @@
+/*
+ * lint.c - per-file checks and schema notes (see lint.h).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ycfg/lexer.h"
+#include "ycfg/lint.h"
+#include "ycfg/resolve.h"
+#include "ycfg/value.h"
+
+#define DEFAULT_ACCOUNTS 16
+
+int
+ycfg_lint_opts_init(struct ycfg_lint_opts *o, const struct ycfg_schema *schema,
+		    const char *model)
+{
+	memset(o, 0, sizeof(*o));
+	o->schema = schema;
+	o->model = model;
+	o->max_accounts = DEFAULT_ACCOUNTS;
+	if (model != NULL) {
+		unsigned n = schema ? ycfg_schema_model_accounts(schema, model)
+				    : 0;
+
+		if (n == 0)
+			return -1;
+		o->max_accounts = n;
+	}
+	return 0;
+}
+
+static bool
+is_digits(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+bool
+ycfg_key_is_secret(const struct ycfg_schema *s, const char *key,
+		   size_t keylen)
+{
+	if (s != NULL) {
+		const struct ycfg_param *p = ycfg_schema_lookup(s, key, keylen,
+								NULL);
+
+		if (p != NULL)
+			return p->secret;
+	}
+
+	const char *last = key + keylen;
+
+	while (last > key && last[-1] != '.')
+		last--;
+
+	size_t n = (size_t)(key + keylen - last);
+
+	/* "password", "passwd", "pin", "secret", "..._key" */
+	for (size_t i = 0; i + 6 <= n; i++)
+		if (strncasecmp(last + i, "passwd", 6) == 0 ||
+		    (i + 8 <= n && strncasecmp(last + i, "password", 8) == 0) ||
+		    strncasecmp(last + i, "secret", 6) == 0)
+			return true;
+	return (n == 3 && strncasecmp(last, "pin", 3) == 0) ||
+	       (n >= 4 && strncasecmp(last + n - 4, "_key", 4) == 0);
+}
+
+/* Checks the account index of an "account.N..." key.  Returns false (and
+ * reports) when it is unusable, so that no further key checks run. */
+static bool
+check_account_index(const struct ycfg_lint_opts *o, const char *file,
+		    const struct ycfg_line *ln, struct ycfg_diags *d)
+{
+	const char *k = ln->key, *end = ln->key + ln->keylen;
+
+	if (ln->keylen < 8 || strncasecmp(k, "account.", 8) != 0)
+		return true;
+
+	const char *s = k + 8, *e = memchr(s, '.', (size_t)(end - s));
+
+	if (e == NULL)
+		e = end;
+
+	size_t n = (size_t)(e - s);
+	unsigned col = ln->keycol + 8;
+
+	if (!is_digits(s, n)) {
+		bool placeholder = (n == 1 && (*s == 'X' || *s == 'x' ||
+					       *s == 'N')) ||
+				   memchr(s, '{', n) || memchr(s, '$', n) ||
+				   memchr(s, '@', n);
+
+		ycfg_diag_add(d, file, ln->lineno, col, YCFG_R_ACCOUNT_INDEX,
+			      n == 0 ? "missing account index in '%.*s'"
+				     : "account index '%.*s' is not a positive "
+				       "number%s",
+			      (int)(n == 0 ? ln->keylen : n),
+			      n == 0 ? ln->key : s,
+			      placeholder ? " (an unrendered template "
+					    "placeholder?)" : "");
+		return false;
+	}
+	if (n > 1 && *s == '0') {
+		ycfg_diag_add(d, file, ln->lineno, col, YCFG_R_ACCOUNT_INDEX,
+			      "account index '%.*s' has a leading zero; the "
+			      "phone does not match it to account %.*s",
+			      (int)n, s, (int)(n - strspn(s, "0")),
+			      s + strspn(s, "0"));
+		return false;
+	}
+
+	unsigned long long v = 0;
+	bool big = n > 9;
+
+	for (size_t i = 0; !big && i < n; i++)
+		v = v * 10 + (unsigned)(s[i] - '0');
+	if (v == 0 && !big) {
+		ycfg_diag_add(d, file, ln->lineno, col, YCFG_R_ACCOUNT_INDEX,
+			      "account index 0 does not exist; accounts are "
+			      "numbered from 1");
+		return false;
+	}
+	if (big || v > o->max_accounts) {
+		if (o->model)
+			ycfg_diag_add(d, file, ln->lineno, col,
+				      YCFG_R_ACCOUNT_INDEX,
+				      "account index %.*s is beyond the %u "
+				      "accounts of model %s",
+				      (int)n, s, o->max_accounts, o->model);
+		else
+			ycfg_diag_add(d, file, ln->lineno, col,
+				      YCFG_R_ACCOUNT_INDEX,
+				      "account index %.*s is beyond %u, the most "
+				      "accounts any model has",
+				      (int)n, s, o->max_accounts);
+		return false;
+	}
+	return true;
+}
+
+/* Checks the server (Y) and other (N) indices of a matched key. */
+static bool
+check_indices(const char *file, const struct ycfg_line *ln,
+	      const struct ycfg_param *p, const struct ycfg_key_indices *idx,
+	      struct ycfg_diags *d)
+{
+	for (unsigned i = 0; i < idx->n && p->placeholders[i]; i++) {
+		char role = p->placeholders[i];
+		uint64_t v = idx->v[i];
+		unsigned col = ln->keycol + idx->col[i];
+
+		if (role == 'X')
+			continue;  /* judged by check_account_index */
+		if (idx->leading_zero[i]) {
+			ycfg_diag_add(d, file, ln->lineno, col,
+				      YCFG_R_INDEX_RANGE,
+				      "index with a leading zero in '%.*s'",
+				      (int)ln->keylen, ln->key);
+			return false;
+		}
+		if (role == 'Y' && (v < 1 || v > 2)) {
+			ycfg_diag_add(d, file, ln->lineno, col,
+				      YCFG_R_INDEX_RANGE,
+				      "server index in '%.*s' must be 1 or 2",
+				      (int)ln->keylen, ln->key);
+			return false;
+		}
+		if (role == 'N' && p->n_range.n > 0 &&
+		    (v > INT64_MAX ||
+		     !ycfg_ranges_contain(&p->n_range, (int64_t)v))) {
+			char r[128];
+
+			ycfg_diag_add(d, file, ln->lineno, col,
+				      YCFG_R_INDEX_RANGE,
+				      "index in '%.*s' is outside %s",
+				      (int)ln->keylen, ln->key,
+				      ycfg_ranges_format(&p->n_range, false, r,
+							 sizeof(r)));
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Writes pattern with the X index of the user's key substituted, other
+ * placeholders left as letters ("account.1.sip_server.Y.transport_type"). */
+static void
+expand_account(const char *pattern, const char *acct, size_t acctlen,
+	       char *buf, size_t bufsz)
+{
+	size_t used = 0;
+
+	for (const char *p = pattern; *p && used + 1 < bufsz; p++) {
+		bool seg_start = p == pattern || p[-1] == '.';
+
+		if (seg_start && *p == 'X' && (p[1] == '.' || p[1] == '\0') &&
+		    used + acctlen + 1 < bufsz) {
+			memcpy(buf + used, acct, acctlen);
+			used += acctlen;
+			continue;
+		}
+		buf[used++] = *p;
+	}
+	buf[used] = '\0';
+}
+
+/* Schema checks of one key = value line.  Returns the entry or NULL. */
+static const struct ycfg_param *
+check_setting(const struct ycfg_lint_opts *o, const char *file,
+	      const struct ycfg_line *ln, struct ycfg_diags *d)
+{
+	if (!check_account_index(o, file, ln, d) || o->schema == NULL)
+		return NULL;
+
+	struct ycfg_key_indices idx;
+	const struct ycfg_param *p = ycfg_schema_lookup(o->schema, ln->key,
+							ln->keylen, &idx);
+
+	if (p == NULL) {
+		if (!ycfg_schema_in_namespace(o->schema, ln->key, ln->keylen))
+			return NULL;
+
+		char sug[YCFG_KEY_MAX + 1];
+
+		if (ycfg_schema_suggest(o->schema, ln->key, ln->keylen, sug,
+					sizeof(sug)) > 0)
+			ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+				      YCFG_R_UNKNOWN_KEY,
+				      "unknown key '%.*s'; did you mean '%s'?",
+				      (int)ln->keylen, ln->key, sug);
+		else
+			ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+				      YCFG_R_UNKNOWN_KEY, "unknown key '%.*s'",
+				      (int)ln->keylen, ln->key);
+		return NULL;
+	}
+	if (!check_indices(file, ln, p, &idx, d))
+		return p;
+	if (p->renamed_to != NULL) {
+		char repl[YCFG_KEY_MAX + 1];
+		const char *acct = ln->key + 8;
+		const char *dot = memchr(acct, '.', ln->keylen - 8);
+
+		expand_account(p->renamed_to, acct,
+			       dot ? (size_t)(dot - acct) : 0, repl,
+			       sizeof(repl));
+		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+			      YCFG_R_RENAMED_KEY,
+			      "'%.*s' is a legacy key; newer firmware uses "
+			      "'%s'", (int)ln->keylen, ln->key, repl);
+	}
+	if (ln->flags & (YCFG_VAL_BLANK | YCFG_VAL_NULL))
+		return p;
+
+	struct ycfg_value_result res;
+
+	if (!ycfg_value_check(p, ln->key, ln->keylen, ln->val, ln->vallen,
+			      &res))
+		ycfg_diag_add(d, file, ln->lineno, ln->valcol, res.rule, "%s",
+			      res.msg);
+	return p;
+}
+
+/* Boot files: directives only. */
+static void
+boot_setting(struct ycfg_doc *doc, const struct ycfg_line *ln,
+	     struct ycfg_diags *d)
+{
+	const char *file = doc->path;
+
+	if (ln->keylen == 14 && memcmp(ln->key, "overwrite_mode", 14) == 0) {
+		if (ln->vallen == 1 && (ln->val[0] == '0' || ln->val[0] == '1')) {
+			doc->overwrite_mode = ln->val[0] - '0';
+			doc->overwrite_line = ln->lineno;
+		} else {
+			ycfg_diag_add(d, file, ln->lineno, ln->valcol,
+				      YCFG_R_BAD_OVERWRITE_MODE,
+				      "overwrite_mode is '%.*s'; expected 0 "
+				      "(blank keeps the current value) or 1 "
+				      "(blank resets to the default)",
+				      (int)(ln->vallen > 40 ? 40 : ln->vallen),
+				      ln->val);
+		}
+		return;
+	}
+	if (ln->keylen == 34 &&
+	    memcmp(ln->key, "static.specific_model.excluded_mode", 34) == 0)
+		return;
+	ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+		      YCFG_R_UNKNOWN_BOOT_DIRECTIVE,
+		      "'%.*s' is not a boot-file directive; settings belong in "
+		      "an included .cfg file", (int)ln->keylen, ln->key);
+}
+
+/* Checks the names of a model block against the model table. */
+static void
+check_models(const struct ycfg_lint_opts *o, const char *file,
+	     const struct ycfg_line *ln, struct ycfg_diags *d)
+{
+	if (o->schema == NULL || o->schema->nmodels == 0)
+		return;
+
+	const char *s = ln->models, *end = ln->models + ln->modelslen;
+
+	while (s < end) {
+		while (s < end && (*s == ' ' || *s == '\t' || *s == ','))
+			s++;
+
+		const char *e = s;
+
+		while (e < end && *e != ',' && *e != ' ' && *e != '\t')
+			e++;
+		if (e > s) {
+			char name[64];
+			size_t n = (size_t)(e - s) < sizeof(name) - 1
+					   ? (size_t)(e - s) : sizeof(name) - 1;
+
+			memcpy(name, s, n);
+			name[n] = '\0';
+			if (ycfg_schema_model_accounts(o->schema, name) == 0)
+				ycfg_diag_add(d, file, ln->lineno,
+					      ln->keycol ? ln->keycol : 2,
+					      YCFG_R_UNKNOWN_MODEL,
+					      "unknown model '%s' in model block",
+					      name);
+		}
+		s = e;
+	}
+}
+
+/* Length of the sub-key of a multi-value setting ("admin:" of
+ * "admin:secret"), or 0. */
+static size_t
+multi_value_sub(const struct ycfg_param *p, const char *v, size_t n)
+{
+	if (p == NULL || !p->multi_value_colon)
+		return 0;
+
+	const char *c = memchr(v, ':', n);
+
+	return c ? (size_t)(c - v) + 1 : 0;
+}
+
+void
+ycfg_lint_doc(const struct ycfg_lint_opts *o, struct ycfg_doc *doc,
+	      bool boot, struct ycfg_diags *d)
+{
+	struct ycfg_lexer lx;
+	struct ycfg_line ln;
+	const char *file = doc->path;
+	const char *block = NULL;   /* current [MODEL] block */
+	size_t blocklen = 0;
+
+	ycfg_doc_reset(doc);
+	doc->path = file;
+	doc->boot = boot;
+	ycfg_diags_begin_file(d);
+	ycfg_lexer_init(&lx, doc->buf.p, doc->buf.len, file, boot, d);
+
+	while (ycfg_lexer_next(&lx, &ln)) {
+		switch (ln.kind) {
+		case YCFG_LINE_MODEL:
+			block = ln.models;
+			blocklen = ln.modelslen;
+			check_models(o, file, &ln, d);
+			break;
+		case YCFG_LINE_INCLUDE: {
+			const char *m = block;
+			size_t ml = blocklen;
+
+			if (ln.flags & YCFG_VAL_MODELS) {
+				m = ln.models;
+				ml = ln.modelslen;
+				check_models(o, file, &ln, d);
+			}
+			ycfg_doc_add_include(doc, ln.val, ln.vallen, m, ml,
+					     ln.lineno, ln.valcol);
+			break;
+		}
+		case YCFG_LINE_KV: {
+			if (boot) {
+				boot_setting(doc, &ln, d);
+				break;
+			}
+
+			const struct ycfg_param *p = check_setting(o, file,
+								   &ln, d);
+			uint32_t prev;
+			struct ycfg_entry *e = ycfg_doc_set(
+				doc, ln.key, ln.keylen,
+				multi_value_sub(p, ln.val, ln.vallen), ln.val,
+				ln.vallen, ln.lineno, ln.keycol, ln.valcol,
+				ln.flags, &prev);
+
+			if (e != NULL)
+				e->param = p;
+			if (prev != 0)
+				ycfg_diag_add(d, file, ln.lineno, ln.keycol,
+					      YCFG_R_DUPLICATE_KEY,
+					      "'%.*s' is already set on line %u; "
+					      "this later line wins",
+					      (int)ln.keylen, ln.key, prev);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	if (!boot && o->schema != NULL) {
+		const struct ycfg_doc *self = doc;
+
+		ycfg_lint_notes(o, &self, 1, 0, d);
+	}
+	ycfg_diags_end_file(d, file);
+}
+
+int
+ycfg_lint_path(const struct ycfg_lint_opts *o, const char *path,
+	       struct ycfg_doc *doc, struct ycfg_diags *d, char *err,
+	       size_t errsz)
+{
+	char why[256];
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *name = ycfg_diags_intern(d, is_stdin ? "<stdin>" : path);
+
+	if (name == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	switch (ycfg_read_file(path, &doc->buf, YCFG_FILE_MAX, why,
+			       sizeof(why))) {
+	case YCFG_READ_OK:
+		break;
+	case YCFG_READ_TOO_LARGE:
+		ycfg_diag_add(d, name, 1, 1, YCFG_R_FILE_TOO_LARGE,
+			      "file is larger than %zu MiB and was not read",
+			      YCFG_FILE_MAX >> 20);
+		return 0;
+	default:
+		snprintf(err, errsz, "cannot read '%s': %s", name, why);
+		return -1;
+	}
+	doc->path = name;
+	ycfg_lint_doc(o, doc, !is_stdin && ycfg_path_is_boot(path), d);
+	return 0;
+}
+
+/* Parses an effective value as an integer for a note; false when it is
+ * not one (the note is then not judged: no guessing). */
+static bool
+effective_int(const struct ycfg_effective *e, int64_t *v)
+{
+	return e->val != NULL &&
+	       ycfg_parse_int(e->val, e->len, v) == YCFG_NUM_OK;
+}
+
+void
+ycfg_lint_notes(const struct ycfg_lint_opts *o,
+		const struct ycfg_doc *const *layers, size_t nlayers,
+		int overwrite_mode, struct ycfg_diags *d)
+{
+	const struct ycfg_doc *top = layers[nlayers - 1];
+	struct ycfg_layers l = {
+		.docs = layers,
+		.n = nlayers,
+		.overwrite_mode = overwrite_mode,
+		.schema = o->schema,
+	};
+
+	for (size_t i = 0; i < top->n; i++) {
+		const struct ycfg_entry *e = &top->ents[i];
+		const struct ycfg_param *p = e->param;
+
+		if (p == NULL || p->nrequires == 0 || e->sub_len != 0)
+			continue;
+
+		const char *key = ycfg_entry_key(top, e);
+		struct ycfg_key_indices idx;
+		struct ycfg_effective dep;
+		int64_t v, def;
+
+		if (ycfg_schema_lookup(o->schema, key, e->key_len, &idx) != p)
+			continue;
+		if (!ycfg_effective_get(&l, key, e->key_len, &dep) ||
+		    !effective_int(&dep, &v))
+			continue;
+		if (p->when.n > 0 ? !ycfg_ranges_contain(&p->when, v)
+				  : (p->def == NULL ||
+				     ycfg_parse_int(p->def, strlen(p->def),
+						    &def) != YCFG_NUM_OK ||
+				     v == def))
+			continue;
+
+		char msg[1024];
+		size_t used = 0;
+		bool failed = false;
+
+		for (size_t c = 0; c < p->nrequires; c++) {
+			const struct ycfg_cond *cond = &p->requires[c];
+			char ck[YCFG_KEY_MAX + 1], r[128], how[512];
+			size_t cl = ycfg_pattern_expand(cond->key,
+							p->placeholders, idx.v,
+							idx.n, ck, sizeof(ck));
+			struct ycfg_effective ce;
+			int64_t cv;
+
+			if (cl == 0 || !ycfg_effective_get(&l, ck, cl, &ce) ||
+			    !effective_int(&ce, &cv))
+				continue;
+			if (ycfg_ranges_contain(&cond->in, cv))
+				continue;
+
+			int n = snprintf(msg + used, sizeof(msg) - used,
+					 "%s%s in %s, but it is %lld from %s",
+					 failed ? "; and " : "", ck,
+					 ycfg_ranges_format(&cond->in, false, r,
+							    sizeof(r)),
+					 (long long)cv,
+					 ycfg_effective_describe(&ce, how,
+								 sizeof(how)));
+
+			if (n > 0 && used + (size_t)n < sizeof(msg))
+				used += (size_t)n;
+			failed = true;
+		}
+		if (!failed)
+			continue;
+
+		char how[512];
+
+		ycfg_diag_add_sev(d, top->path, e->line, e->col,
+				  YCFG_R_INEFFECTIVE_SETTING, p->requires_level,
+				  "%.*s = %lld (%s) has no effect: it needs %s",
+				  (int)e->key_len, key, (long long)v,
+				  ycfg_effective_describe(&dep, how, sizeof(how)),
+				  msg);
+	}
+}

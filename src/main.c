@@ -1,0 +1,588 @@
+/*
+ * main.c - the ycfg command line: option parsing, file loops, exit codes.
+ *
+ * Exit codes: 0 nothing at or above --fail-on, 1 a finding at or above it,
+ * 2 usage error, unreadable input or unloadable schema.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "ycfg/diag.h"
+#include "ycfg/doc.h"
+#include "ycfg/fileio.h"
+#include "ycfg/lexer.h"
+#include "ycfg/lint.h"
+#include "ycfg/report.h"
+#include "ycfg/schema.h"
+#include "ycfg/value.h"
+
+enum exit_code {
+	EXIT_CLEAN = 0,
+	EXIT_FINDINGS = 1,
+	EXIT_TROUBLE = 2,
+};
+
+static const char usage_text[] =
+	"usage: ycfg [--version] [--help] COMMAND [ARGS]\n"
+	"\n"
+	"Check and explain Yealink provisioning files (.cfg, .boot).\n"
+	"\n"
+	"commands:\n"
+	"  lint [OPTIONS] PATH...   report mistakes; PATH may be a file, a\n"
+	"                           directory (searched for *.cfg, *.boot) or -\n"
+	"  explain KEY|RULE         what a parameter accepts, or what a rule checks\n"
+	"  rules                    list every rule with its default severity\n"
+	"  schema                   dump the loaded parameter table\n"
+	"\n"
+	"Run 'ycfg COMMAND --help' for the options of a command.\n";
+
+static const char lint_usage[] =
+	"usage: ycfg lint [OPTIONS] PATH...\n"
+	"\n"
+	"options:\n"
+	"  --model NAME          judge account indexes against this model\n"
+	"  --fail-on LEVEL       exit 1 when a finding is at least LEVEL\n"
+	"                        (error, warning, info; default error)\n"
+	"  --format FORMAT       text (default), json or github\n"
+	"  --schema FILE         load extra schema entries (repeatable)\n"
+	"  --color WHEN          auto (default), always or never\n"
+	"  -h, --help            show this help\n"
+	"\n"
+	"exit status: 0 no finding at or above --fail-on, 1 some, 2 usage\n"
+	"error or unreadable input\n";
+
+static const char *prog = "ycfg";
+
+/* Prints a usage error with a one-line hint and returns EXIT_TROUBLE. */
+static int usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int
+usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s%s%s --help' for more information.\n", prog,
+		cmd ? " " : "", cmd ? cmd : "");
+	return EXIT_TROUBLE;
+}
+
+/* Where the shipped schema lives: $YCFG_SCHEMA_DIR, the source tree when
+ * running from the build directory, else the installed data directory. */
+static const char *
+schema_dir(void)
+{
+	const char *env = getenv("YCFG_SCHEMA_DIR");
+
+	if (env != NULL && *env)
+		return env;
+
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n > 0) {
+		exe[n] = '\0';
+
+		char *slash = strrchr(exe, '/');
+
+		if (slash != NULL) {
+			*slash = '\0';
+			if (strcmp(exe, YCFG_BUILD_ROOT) == 0)
+				return YCFG_SCHEMA_SRC_DIR;
+		}
+	}
+	if (ycfg_is_dir(YCFG_SCHEMA_INSTALL_DIR))
+		return YCFG_SCHEMA_INSTALL_DIR;
+	return YCFG_SCHEMA_SRC_DIR;
+}
+
+/* Loads the shipped schema and the extra files.  On failure prints the
+ * problems and returns -1. */
+static int
+load_schema(struct ycfg_schema *s, char **extra, size_t nextra)
+{
+	struct ycfg_diags d;
+	int rc = 0;
+
+	ycfg_diags_init(&d);
+	ycfg_schema_init(s);
+	if (ycfg_schema_load_dir(s, schema_dir(), &d) != 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < nextra; i++)
+		if (ycfg_schema_load_file(s, extra[i], &d) != 0)
+			rc = -1;
+	if (rc != 0) {
+		ycfg_diags_sort(&d);
+		ycfg_report(stderr, YCFG_FMT_TEXT, &d, 0, false);
+		fprintf(stderr, "%s: cannot load the schema\n", prog);
+	}
+	ycfg_diags_free(&d);
+	return rc;
+}
+
+static bool
+want_color(const char *when, FILE *f)
+{
+	if (strcmp(when, "always") == 0)
+		return true;
+	if (strcmp(when, "never") == 0)
+		return false;
+
+	const char *nc = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+
+	if (nc != NULL && *nc)
+		return false;
+	if (term != NULL && strcmp(term, "dumb") == 0)
+		return false;
+	return isatty(fileno(f));
+}
+
+enum {
+	OPT_MODEL = 256,
+	OPT_FAIL_ON,
+	OPT_FORMAT,
+	OPT_SCHEMA,
+	OPT_COLOR,
+};
+
+struct extra_schemas {
+	char **v;
+	size_t n;
+};
+
+static int
+add_extra(struct extra_schemas *x, char *path)
+{
+	char **v = realloc(x->v, (x->n + 1) * sizeof(*v));
+
+	if (v == NULL)
+		return -1;
+	v[x->n++] = path;
+	x->v = v;
+	return 0;
+}
+
+static int
+cmd_lint(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "schema", required_argument, NULL, OPT_SCHEMA },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *model = NULL, *color = "auto";
+	enum ycfg_severity fail_on = YCFG_SEV_ERROR;
+	enum ycfg_format fmt = YCFG_FMT_TEXT;
+	bool fmt_given = false;
+	struct extra_schemas extra = { 0 };
+	int c, rc = EXIT_CLEAN;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_MODEL:
+			model = optarg;
+			break;
+		case OPT_FAIL_ON:
+			if (ycfg_severity_parse(optarg, &fail_on) != 0) {
+				free(extra.v);
+				return usage_error("lint", "invalid --fail-on "
+						   "'%s'; expected error, "
+						   "warning or info", optarg);
+			}
+			break;
+		case OPT_FORMAT:
+			if (ycfg_format_parse(optarg, &fmt) != 0) {
+				free(extra.v);
+				return usage_error("lint", "invalid --format "
+						   "'%s'; expected text, json "
+						   "or github", optarg);
+			}
+			fmt_given = true;
+			break;
+		case OPT_SCHEMA:
+			if (add_extra(&extra, optarg) != 0) {
+				free(extra.v);
+				return EXIT_TROUBLE;
+			}
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
+			    strcmp(optarg, "never")) {
+				free(extra.v);
+				return usage_error("lint", "invalid --color '%s'; "
+						   "expected auto, always or "
+						   "never", optarg);
+			}
+			color = optarg;
+			break;
+		case 'h':
+			fputs(lint_usage, stdout);
+			free(extra.v);
+			return EXIT_CLEAN;
+		default:
+			free(extra.v);
+			return usage_error("lint", "%s", "invalid option");
+		}
+	}
+	if (optind >= argc) {
+		free(extra.v);
+		return usage_error("lint", "%s", "no PATH given");
+	}
+	if (!fmt_given) {
+		const char *gha = getenv("GITHUB_ACTIONS");
+
+		if (gha != NULL && strcmp(gha, "true") == 0)
+			fmt = YCFG_FMT_GITHUB;
+	}
+
+	struct ycfg_schema schema;
+
+	if (load_schema(&schema, extra.v, extra.n) != 0) {
+		free(extra.v);
+		ycfg_schema_free(&schema);
+		return EXIT_TROUBLE;
+	}
+	free(extra.v);
+
+	struct ycfg_lint_opts lo;
+
+	if (ycfg_lint_opts_init(&lo, &schema, model) != 0) {
+		ycfg_schema_free(&schema);
+		return usage_error("lint", "unknown model '%s'; see 'ycfg "
+				   "schema --models'", model);
+	}
+
+	struct ycfg_diags d;
+	struct ycfg_doc doc;
+	size_t nfiles = 0;
+	char err[512];
+
+	ycfg_diags_init(&d);
+	d.file_cap = YCFG_DIAG_CAP;
+	ycfg_doc_init(&doc);
+	for (int i = optind; i < argc; i++) {
+		const char *path = argv[i];
+
+		if (strcmp(path, "-") != 0 && ycfg_is_dir(path)) {
+			struct ycfg_pathlist files = { 0 };
+
+			if (ycfg_find_provisioning_files(path, &files, err,
+							 sizeof(err)) != 0) {
+				fprintf(stderr, "%s: cannot read directory "
+					"'%s': %s\n", prog, path, err);
+				rc = EXIT_TROUBLE;
+			}
+			for (size_t k = 0; k < files.n; k++) {
+				if (ycfg_lint_path(&lo, files.v[k], &doc, &d,
+						   err, sizeof(err)) != 0) {
+					fprintf(stderr, "%s: %s\n", prog, err);
+					rc = EXIT_TROUBLE;
+				} else {
+					nfiles++;
+				}
+			}
+			ycfg_pathlist_free(&files);
+			continue;
+		}
+		if (ycfg_lint_path(&lo, path, &doc, &d, err, sizeof(err)) != 0) {
+			fprintf(stderr, "%s: %s\n", prog, err);
+			rc = EXIT_TROUBLE;
+		} else {
+			nfiles++;
+		}
+	}
+
+	ycfg_diags_sort(&d);
+	if (ycfg_report(stdout, fmt, &d, nfiles,
+			fmt == YCFG_FMT_TEXT && want_color(color, stdout)) != 0) {
+		fprintf(stderr, "%s: cannot write the report\n", prog);
+		rc = EXIT_TROUBLE;
+	}
+	if (fmt == YCFG_FMT_TEXT && d.n > 0) {
+		fprintf(stderr, "%s: ", prog);
+		ycfg_report_summary(stderr, &d, nfiles);
+	}
+	if (rc == EXIT_CLEAN && ycfg_diags_max_severity(&d) >= (int)fail_on)
+		rc = EXIT_FINDINGS;
+
+	ycfg_doc_free(&doc);
+	ycfg_diags_free(&d);
+	ycfg_schema_free(&schema);
+	return rc;
+}
+
+/* explain RULE */
+static void
+explain_rule(const struct ycfg_rule_info *r)
+{
+	printf("%s (default severity: %s)\n\n%s.\n\n%s\n", r->id,
+	       ycfg_severity_name(r->severity), r->summary, r->description);
+	if (r->bad)
+		printf("\nbad:\n  %s\n", r->bad);
+	if (r->good)
+		printf("good:\n  %s\n", r->good);
+}
+
+static void
+print_field(const char *name, const char *value)
+{
+	if (value != NULL && *value)
+		printf("%-12s %s\n", name, value);
+}
+
+/* explain KEY */
+static void
+explain_param(const char *key, const struct ycfg_param *p)
+{
+	char buf[512];
+
+	printf("%s\n", key);
+	print_field("pattern:", p->key);
+	print_field("summary:", p->summary);
+	print_field("type:", ycfg_type_name(p->type));
+	switch (p->type) {
+	case YCFG_T_INT:
+	case YCFG_T_PORT:
+		print_field("range:", p->range.n
+			    ? ycfg_ranges_format(&p->range, false, buf, sizeof(buf))
+			    : p->type == YCFG_T_PORT ? "0..65535" : "any integer");
+		break;
+	case YCFG_T_FLOAT:
+		print_field("range:", ycfg_ranges_format(&p->range, true, buf,
+							 sizeof(buf)));
+		break;
+	case YCFG_T_BOOL:
+		print_field("values:", "0 (off), 1 (on)");
+		break;
+	case YCFG_T_ENUM:
+		printf("%-12s\n", "values:");
+		for (size_t i = 0; i < p->nvalues; i++)
+			printf("  %s%s%s%s\n", p->values[i].value,
+			       *p->values[i].name ? " (" : "",
+			       p->values[i].name,
+			       *p->values[i].name ? ")" : "");
+		break;
+	default:
+		if (p->max_length) {
+			snprintf(buf, sizeof(buf), "%zu characters",
+				 p->max_length);
+			print_field("max length:", buf);
+		}
+		break;
+	}
+	print_field("default:", p->def ? p->def : "(not documented)");
+	if (p->fallback_key) {
+		snprintf(buf, sizeof(buf), "-1 takes the effective value of %s",
+			 p->fallback_key);
+		print_field("fallback:", buf);
+	}
+	for (size_t i = 0; i < p->nrequires; i++) {
+		char r[128];
+
+		snprintf(buf, sizeof(buf), "%s in %s", p->requires[i].key,
+			 ycfg_ranges_format(&p->requires[i].in, false, r,
+					    sizeof(r)));
+		print_field(i ? "" : "requires:", buf);
+	}
+	if (p->has_adjust) {
+		char r[128];
+
+		snprintf(buf, sizeof(buf), "%s is treated as %lld",
+			 ycfg_ranges_format(&p->adjust_from, false, r,
+					    sizeof(r)),
+			 (long long)p->adjust_to);
+		print_field("adjusted:", buf);
+	}
+	print_field("renamed to:", p->renamed_to);
+	print_field("secret:", p->secret ? "yes (never printed)" : "no");
+	print_field("notes:", p->notes);
+	print_field("older:", p->older);
+	print_field("source:", p->unverified ? "unverified (no guide page "
+			    "found; checks kept loose)" : p->source);
+	print_field("schema:", p->origin);
+}
+
+static int
+cmd_explain(int argc, char **argv)
+{
+	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
+			  strcmp(argv[1], "--help") == 0)) {
+		puts("usage: ycfg explain KEY|RULE\n\n"
+		     "KEY is a concrete key (account.3.outbound_proxy.2.retry_counts)\n"
+		     "or a pattern (account.X.outbound_proxy.Y.retry_counts);\n"
+		     "RULE is a rule id from 'ycfg rules'.");
+		return EXIT_CLEAN;
+	}
+	if (argc != 2)
+		return usage_error("explain", "%s", "expected one KEY or RULE");
+
+	const char *what = argv[1];
+	int r = ycfg_rule_by_id(what);
+
+	if (r >= 0) {
+		explain_rule(ycfg_rule_info(r));
+		return EXIT_CLEAN;
+	}
+
+	struct ycfg_schema schema;
+
+	if (load_schema(&schema, NULL, 0) != 0) {
+		ycfg_schema_free(&schema);
+		return EXIT_TROUBLE;
+	}
+
+	/* accept patterns too: X/Y/N -> 1 */
+	char key[YCFG_KEY_MAX + 1];
+	size_t n = strlen(what);
+
+	if (n > YCFG_KEY_MAX) {
+		ycfg_schema_free(&schema);
+		return usage_error("explain", "%s", "key too long");
+	}
+	for (size_t i = 0; i <= n; i++) {
+		bool seg = (i == 0 || what[i - 1] == '.') &&
+			   (what[i + 1] == '.' || what[i + 1] == '\0');
+
+		key[i] = seg && (what[i] == 'X' || what[i] == 'Y' ||
+				 what[i] == 'N') ? '1' : what[i];
+	}
+
+	const struct ycfg_param *p = ycfg_schema_lookup(&schema, key, n, NULL);
+	int rc = EXIT_CLEAN;
+
+	if (p != NULL) {
+		explain_param(what, p);
+	} else {
+		char sug[YCFG_KEY_MAX + 1];
+
+		fprintf(stderr, "%s: unknown key or rule '%s'", prog, what);
+		if (ycfg_schema_suggest(&schema, key, n, sug, sizeof(sug)) > 0)
+			fprintf(stderr, "; did you mean '%s'?", sug);
+		fputc('\n', stderr);
+		rc = EXIT_TROUBLE;
+	}
+	ycfg_schema_free(&schema);
+	return rc;
+}
+
+static int
+cmd_rules(int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1)
+		return usage_error("rules", "%s", "takes no arguments");
+	for (int r = 0; r < YCFG_R__COUNT; r++) {
+		const struct ycfg_rule_info *ri = ycfg_rule_info(r);
+
+		printf("%-24s %-8s %s\n", ri->id,
+		       ycfg_severity_name(ri->severity), ri->summary);
+	}
+	return EXIT_CLEAN;
+}
+
+static int
+cmd_schema(int argc, char **argv)
+{
+	bool models = argc == 2 && strcmp(argv[1], "--models") == 0;
+
+	if (argc > 1 && !models) {
+		if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+			puts("usage: ycfg schema [--models]\n\n"
+			     "Print the loaded parameter table as tab-separated\n"
+			     "key, type, permitted values, default, fallback and\n"
+			     "flags; with --models the model table.");
+			return EXIT_CLEAN;
+		}
+		return usage_error("schema", "unknown argument '%s'", argv[1]);
+	}
+
+	struct ycfg_schema s;
+
+	if (load_schema(&s, NULL, 0) != 0) {
+		ycfg_schema_free(&s);
+		return EXIT_TROUBLE;
+	}
+	if (models) {
+		for (size_t i = 0; i < s.nmodels; i++)
+			printf("%s\t%u\n", s.models[i].name, s.models[i].accounts);
+		ycfg_schema_free(&s);
+		return EXIT_CLEAN;
+	}
+	printf("key\ttype\tpermitted\tdefault\tfallback\tflags\n");
+	for (size_t i = 0; i < s.nparams; i++) {
+		const struct ycfg_param *p = &s.params[i];
+		char perm[1024] = "";
+
+		if (p->type == YCFG_T_ENUM) {
+			size_t used = 0;
+
+			for (size_t k = 0; k < p->nvalues && used < sizeof(perm); k++) {
+				int w = snprintf(perm + used, sizeof(perm) - used,
+						 "%s%s", k ? "," : "",
+						 p->values[k].value);
+
+				if (w < 0)
+					break;
+				used += (size_t)w;
+			}
+		} else if (p->range.n) {
+			ycfg_ranges_format(&p->range, p->type == YCFG_T_FLOAT,
+					   perm, sizeof(perm));
+		} else if (p->max_length) {
+			snprintf(perm, sizeof(perm), "<=%zu chars", p->max_length);
+		}
+		printf("%s\t%s\t%s\t%s\t%s\t%s%s%s\n", p->key,
+		       ycfg_type_name(p->type), perm, p->def ? p->def : "",
+		       p->fallback_key ? p->fallback_key : "",
+		       p->secret ? "secret " : "",
+		       p->unverified ? "unverified " : "",
+		       p->nrequires ? "notes" : "");
+	}
+	ycfg_schema_free(&s);
+	return EXIT_CLEAN;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error(NULL, "%s", "no command given");
+
+	const char *cmd = argv[1];
+
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+	    strcmp(cmd, "help") == 0) {
+		fputs(usage_text, stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+		printf("ycfg %s\n", YCFG_VERSION);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "lint") == 0)
+		return cmd_lint(argc - 1, argv + 1);
+	if (strcmp(cmd, "explain") == 0)
+		return cmd_explain(argc - 1, argv + 1);
+	if (strcmp(cmd, "rules") == 0)
+		return cmd_rules(argc - 1, argv + 1);
+	if (strcmp(cmd, "schema") == 0)
+		return cmd_schema(argc - 1, argv + 1);
+	return usage_error(NULL, "unknown command '%s'", cmd);
+}
