@@ -42,35 +42,6 @@ is_digits(const char *s, size_t n)
 	return true;
 }
 
-bool
-ycfg_key_is_secret(const struct ycfg_schema *s, const char *key,
-		   size_t keylen)
-{
-	if (s != NULL) {
-		const struct ycfg_param *p = ycfg_schema_lookup(s, key, keylen,
-								NULL);
-
-		if (p != NULL)
-			return p->secret;
-	}
-
-	const char *last = key + keylen;
-
-	while (last > key && last[-1] != '.')
-		last--;
-
-	size_t n = (size_t)(key + keylen - last);
-
-	/* "password", "passwd", "pin", "secret", "..._key" */
-	for (size_t i = 0; i + 6 <= n; i++)
-		if (strncasecmp(last + i, "passwd", 6) == 0 ||
-		    (i + 8 <= n && strncasecmp(last + i, "password", 8) == 0) ||
-		    strncasecmp(last + i, "secret", 6) == 0)
-			return true;
-	return (n == 3 && strncasecmp(last, "pin", 3) == 0) ||
-	       (n >= 4 && strncasecmp(last + n - 4, "_key", 4) == 0);
-}
-
 /* Checks the account index of an "account.N..." key.  Returns false (and
  * reports) when it is unusable, so that no further key checks run. */
 static bool

@@ -47,9 +47,4 @@ void ycfg_lint_notes(const struct ycfg_lint_opts *o,
 		     const struct ycfg_doc *const *layers, size_t nlayers,
 		     int overwrite_mode, struct ycfg_diags *d);
 
-/* True when a key names a secret: its schema entry says so, or its last
- * segment mentions a password, PIN or key. */
-bool ycfg_key_is_secret(const struct ycfg_schema *s, const char *key,
-			size_t keylen);
-
 #endif

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ycfg/doc.h"
 #include "ycfg/schema.h"
@@ -55,5 +56,41 @@ bool ycfg_effective_get(const struct ycfg_layers *l, const char *key,
  * (default)".  Always NUL-terminates (truncating).  Returns buf. */
 char *ycfg_effective_describe(const struct ycfg_effective *e, char *buf,
 			      size_t bufsz);
+
+/* One key of a resolved configuration. */
+struct ycfg_resolved_entry {
+	char *key;                      /* owned, NUL-terminated */
+	const char *val;                /* borrowed from a document/schema */
+	size_t len;
+	const struct ycfg_param *param; /* may be NULL */
+	bool secret;
+	struct ycfg_effective eff;      /* provenance */
+};
+
+struct ycfg_resolved {
+	struct ycfg_resolved_entry *v;
+	size_t n, cap;
+};
+
+/* Resolves every key set in any layer (with -1 fallbacks applied), plus,
+ * with defaults, every schema default of each enabled account (accounts
+ * 1..max_accounts whose account.X.enable is 1; server indexes 1..2;
+ * patterns with an N index are skipped).  Keys come out in natural order
+ * (account.2 before account.10); repeated multi-value keys stay separate
+ * and adjacent.  Returns 0, or -1 when out of memory.  The result borrows
+ * from the layers and the schema: free it before them. */
+int ycfg_resolve(const struct ycfg_layers *l, bool defaults,
+		 unsigned max_accounts, struct ycfg_resolved *out);
+
+void ycfg_resolved_free(struct ycfg_resolved *r);
+
+/* True when a key names a secret: its schema entry says so, or its last
+ * segment names a password, passwd, secret, PIN or *_key.  Secret values
+ * never appear in any output unless the user asks for them. */
+bool ycfg_key_is_secret(const struct ycfg_schema *s, const char *key,
+			size_t keylen);
+
+/* Natural order: digit runs compare as numbers ("a.2" < "a.10"). */
+int ycfg_natural_cmp(const char *a, const char *b);
 
 #endif

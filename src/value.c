@@ -1,0 +1,946 @@
+/*
+ * value.c - strict number parsers, host/URL recognisers and the per-type
+ * value checks (see value.h).
+ *
+ * Everything here is pure: no allocation, no globals, no locale.  Numbers
+ * are parsed with hand-written digit loops so that "+5", " 5" or "0x10",
+ * which strtol() would happily take, are reported instead.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ycfg/value.h"
+
+#define YCFG_NULL_LITERAL "%NULL%"
+
+/* Longest part of a value quoted in a message, in bytes of input. */
+#define YCFG_QUOTE_MAX 48
+
+static bool
+ycfg_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+ycfg_is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+ycfg_is_hex(char c)
+{
+	return ycfg_is_digit(c) || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+static char
+ycfg_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* ------------------------------------------------------------------ */
+/* numbers                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Accumulates the digits s[0..n) into *acc; false when the result would
+ * exceed limit. */
+static bool
+ycfg_accumulate(const char *s, size_t n, uint64_t limit, uint64_t *acc)
+{
+	uint64_t v = *acc;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned d = (unsigned)(s[i] - '0');
+
+		if (v > (limit - d) / 10)
+			return false;
+		v = v * 10 + d;
+	}
+	*acc = v;
+	return true;
+}
+
+/* Splits s into an optional '-', an integer digit run and an optional
+ * ".digits" part and classifies the shape.  frac_max is the number of
+ * fraction digits allowed (0 for integers).  On YCFG_NUM_OK the parts are
+ * returned through the out parameters. */
+static enum ycfg_num_status
+ycfg_num_shape(const char *s, size_t n, size_t frac_max, bool *neg,
+	       size_t *int_at, size_t *int_len, size_t *frac_at,
+	       size_t *frac_len)
+{
+	size_t i = 0;
+
+	if (n == 0)
+		return YCFG_NUM_EMPTY;
+	*neg = false;
+	if (s[0] == '-') {
+		*neg = true;
+		i = 1;
+	}
+	size_t a = i;
+
+	while (i < n && ycfg_is_digit(s[i]))
+		i++;
+	size_t alen = i - a;
+	size_t f = i, flen = 0;
+	bool has_frac = false;
+
+	if (alen > 0 && i < n && s[i] == '.') {
+		f = i + 1;
+		size_t j = f;
+
+		while (j < n && ycfg_is_digit(s[j]))
+			j++;
+		flen = j - f;
+		if (flen == 0 || j != n)
+			return YCFG_NUM_SYNTAX;
+		has_frac = true;
+		i = j;
+	}
+	if (alen == 0 || i != n)
+		return YCFG_NUM_SYNTAX;
+	if (has_frac && flen > frac_max)
+		return YCFG_NUM_FRACTION;
+	if (alen > 1 && s[a] == '0')
+		return YCFG_NUM_LEADING_ZERO;
+	*int_at = a;
+	*int_len = alen;
+	*frac_at = f;
+	*frac_len = flen;
+	return YCFG_NUM_OK;
+}
+
+enum ycfg_num_status
+ycfg_parse_int(const char *s, size_t n, int64_t *out)
+{
+	bool neg;
+	size_t a, alen, f, flen;
+	enum ycfg_num_status st =
+		ycfg_num_shape(s, n, 0, &neg, &a, &alen, &f, &flen);
+
+	if (st != YCFG_NUM_OK)
+		return st;
+	if (neg && alen == 1 && s[a] == '0')
+		return YCFG_NUM_SYNTAX;   /* "-0" */
+
+	uint64_t limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	uint64_t v = 0;
+
+	if (!ycfg_accumulate(s + a, alen, limit, &v))
+		return YCFG_NUM_OVERFLOW;
+	if (neg)
+		*out = v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v;
+	else
+		*out = (int64_t)v;
+	return YCFG_NUM_OK;
+}
+
+enum ycfg_num_status
+ycfg_parse_milli(const char *s, size_t n, int64_t *out)
+{
+	bool neg;
+	size_t a, alen, f, flen;
+	enum ycfg_num_status st =
+		ycfg_num_shape(s, n, 3, &neg, &a, &alen, &f, &flen);
+
+	if (st != YCFG_NUM_OK)
+		return st;
+
+	uint64_t limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	uint64_t v = 0;
+
+	if (!ycfg_accumulate(s + a, alen, limit / 1000, &v))
+		return YCFG_NUM_OVERFLOW;
+	v *= 1000;
+
+	uint64_t frac = 0;
+
+	for (size_t k = 0; k < 3; k++)
+		frac = frac * 10 + (k < flen ? (uint64_t)(s[f + k] - '0') : 0);
+	if (frac > limit - v)
+		return YCFG_NUM_OVERFLOW;
+	v += frac;
+	if (neg && v == 0)
+		return YCFG_NUM_SYNTAX;   /* "-0", "-0.0" */
+	if (neg)
+		*out = v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v;
+	else
+		*out = (int64_t)v;
+	return YCFG_NUM_OK;
+}
+
+static enum ycfg_num_status
+ycfg_parse_num(const char *s, size_t n, bool milli, int64_t *out)
+{
+	return milli ? ycfg_parse_milli(s, n, out) : ycfg_parse_int(s, n, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* ranges                                                               */
+/* ------------------------------------------------------------------ */
+
+int
+ycfg_parse_ranges(const char *s, bool milli, struct ycfg_range *out,
+		  size_t max, size_t *nout)
+{
+	size_t count = 0;
+	const char *p = s;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	for (;;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		const char *dots = NULL;
+		struct ycfg_range r;
+
+		for (size_t i = 0; i + 1 < len; i++) {
+			if (p[i] == '.' && p[i + 1] == '.') {
+				dots = p + i;
+				break;
+			}
+		}
+		if (dots != NULL) {
+			size_t l1 = (size_t)(dots - p);
+
+			if (ycfg_parse_num(p, l1, milli, &r.lo) != YCFG_NUM_OK ||
+			    ycfg_parse_num(dots + 2, len - l1 - 2, milli,
+					   &r.hi) != YCFG_NUM_OK)
+				return -1;
+		} else {
+			if (ycfg_parse_num(p, len, milli, &r.lo) != YCFG_NUM_OK)
+				return -1;
+			r.hi = r.lo;
+		}
+		if (r.lo > r.hi || count == max)
+			return -1;
+		out[count++] = r;
+		if (bar == NULL)
+			break;
+		p = bar + 1;
+	}
+	*nout = count;
+	return 0;
+}
+
+bool
+ycfg_ranges_contain(const struct ycfg_ranges *r, int64_t v)
+{
+	if (r->n == 0)
+		return true;
+	for (size_t i = 0; i < r->n; i++)
+		if (v >= r->v[i].lo && v <= r->v[i].hi)
+			return true;
+	return false;
+}
+
+/* Appends printf output to buf at *pos, truncating silently. */
+static void
+ycfg_bprintf(char *buf, size_t bufsz, size_t *pos, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+ycfg_bprintf(char *buf, size_t bufsz, size_t *pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (*pos >= bufsz)
+		return;
+	va_start(ap, fmt);
+	int r = vsnprintf(buf + *pos, bufsz - *pos, fmt, ap);
+	va_end(ap);
+	if (r < 0)
+		return;
+	*pos += (size_t)r;
+	if (*pos >= bufsz)
+		*pos = bufsz - 1;
+}
+
+static void
+ycfg_num_format(int64_t v, bool milli, char *buf, size_t bufsz, size_t *pos)
+{
+	if (!milli) {
+		ycfg_bprintf(buf, bufsz, pos, "%lld", (long long)v);
+		return;
+	}
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	unsigned frac = (unsigned)(u % 1000);
+
+	ycfg_bprintf(buf, bufsz, pos, "%s%llu", v < 0 ? "-" : "",
+		     (unsigned long long)(u / 1000));
+	if (frac != 0) {
+		char f[4];
+
+		snprintf(f, sizeof(f), "%03u", frac);
+		for (int k = 2; k > 0 && f[k] == '0'; k--)
+			f[k] = '\0';
+		ycfg_bprintf(buf, bufsz, pos, ".%s", f);
+	}
+}
+
+char *
+ycfg_ranges_format(const struct ycfg_ranges *r, bool milli, char *buf,
+		   size_t bufsz)
+{
+	size_t pos = 0;
+
+	if (bufsz == 0)
+		return buf;
+	buf[0] = '\0';
+	if (r->n == 0) {
+		ycfg_bprintf(buf, bufsz, &pos, "any value");
+		return buf;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		if (i > 0)
+			ycfg_bprintf(buf, bufsz, &pos, "%s",
+				     i + 1 == r->n ? " or " : ", ");
+		ycfg_num_format(r->v[i].lo, milli, buf, bufsz, &pos);
+		if (r->v[i].hi != r->v[i].lo) {
+			ycfg_bprintf(buf, bufsz, &pos, "..");
+			ycfg_num_format(r->v[i].hi, milli, buf, bufsz, &pos);
+		}
+	}
+	return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* hosts and URLs                                                       */
+/* ------------------------------------------------------------------ */
+
+bool
+ycfg_is_ipv4(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (int part = 0; part < 4; part++) {
+		size_t start = i;
+		unsigned v = 0;
+
+		while (i < n && ycfg_is_digit(s[i]) && i - start < 4)
+			v = v * 10 + (unsigned)(s[i++] - '0');
+		size_t len = i - start;
+
+		if (len == 0 || len > 3 || v > 255 ||
+		    (len > 1 && s[start] == '0'))
+			return false;
+		if (part < 3) {
+			if (i >= n || s[i] != '.')
+				return false;
+			i++;
+		}
+	}
+	return i == n;
+}
+
+bool
+ycfg_is_ipv6(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '[') {
+		if (n < 2 || s[n - 1] != ']')
+			return false;
+		s++;
+		n -= 2;
+	}
+	if (n < 2)
+		return false;
+
+	size_t i = 0;
+	unsigned groups = 0;
+	bool dbl = false;
+
+	if (s[0] == ':') {
+		if (s[1] != ':')
+			return false;
+		dbl = true;
+		i = 2;
+		if (i == n)
+			return true;   /* "::" */
+	}
+	for (;;) {
+		size_t start = i;
+
+		while (i < n && ycfg_is_hex(s[i]) && i - start < 5)
+			i++;
+		if (i < n && s[i] == '.') {
+			/* an embedded IPv4 address ends the text */
+			if (!ycfg_is_ipv4(s + start, n - start))
+				return false;
+			groups += 2;
+			break;
+		}
+		if (i == start || i - start > 4)
+			return false;
+		groups++;
+		if (i == n)
+			break;
+		if (s[i] != ':')
+			return false;
+		i++;
+		if (i < n && s[i] == ':') {
+			if (dbl)
+				return false;
+			dbl = true;
+			i++;
+			if (i == n)
+				break;
+		} else if (i == n) {
+			return false;   /* a single trailing ':' */
+		}
+	}
+	return dbl ? groups <= 7 : groups == 8;
+}
+
+bool
+ycfg_is_domain(const char *s, size_t n)
+{
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n == 0 || n > 253)
+		return false;
+
+	size_t start = 0;
+	bool all_digits = true;
+
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || s[i] == '.') {
+			size_t len = i - start;
+
+			if (len == 0 || len > 63 || s[start] == '-' ||
+			    s[i - 1] == '-')
+				return false;
+			if (i == n && all_digits)
+				return false;   /* numeric TLD: an IPv4 typo */
+			start = i + 1;
+			all_digits = true;
+			continue;
+		}
+		char c = s[i];
+
+		if (!ycfg_is_digit(c))
+			all_digits = false;
+		if (!ycfg_is_alpha(c) && !ycfg_is_digit(c) && c != '-')
+			return false;
+	}
+	return true;
+}
+
+bool
+ycfg_is_host(const char *s, size_t n)
+{
+	return ycfg_is_ipv4(s, n) || ycfg_is_ipv6(s, n) ||
+	       ycfg_is_domain(s, n);
+}
+
+bool
+ycfg_is_url(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n == 0 || !(s[0] >= 'a' && s[0] <= 'z'))
+		return false;
+	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || ycfg_is_digit(s[i]) ||
+			 s[i] == '+' || s[i] == '.' || s[i] == '-'))
+		i++;
+	if (n - i < 4 || memcmp(s + i, "://", 3) != 0)
+		return false;
+	for (i += 3; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= 0x20 || c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* message helpers                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when
+ * the bytes there are not one (overlongs, surrogates and values past
+ * U+10FFFF are invalid). */
+static size_t
+ycfg_utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return len;
+}
+
+/* Number of code points; an invalid byte counts as one. */
+static size_t
+ycfg_count_code_points(const char *s, size_t n)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < n; count++) {
+		size_t l = ycfg_utf8_seq((const unsigned char *)s + i, n - i);
+
+		i += l ? l : 1;
+	}
+	return count;
+}
+
+/* Writes s (at most max input bytes of it, then "...") into buf with
+ * control characters and bytes that are not valid UTF-8 escaped as \xHH.
+ * Needs bufsz >= 4 * max + 4. */
+static const char *
+ycfg_escape(const char *s, size_t n, size_t max, char *buf, size_t bufsz)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t o = 0, i = 0;
+
+	while (i < n && i < max && o + 8 < bufsz) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		size_t l = ycfg_utf8_seq(u, n - i);
+
+		if (l > 1) {
+			memcpy(buf + o, u, l);
+			o += l;
+			i += l;
+			continue;
+		}
+		if (l == 0 || u[0] < 0x20 || u[0] == 0x7f) {
+			buf[o++] = '\\';
+			buf[o++] = 'x';
+			buf[o++] = hex[u[0] >> 4];
+			buf[o++] = hex[u[0] & 15];
+		} else {
+			buf[o++] = (char)u[0];
+		}
+		i++;
+	}
+	if (i < n && o + 4 <= bufsz) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* The value as it may appear in a message: escaped, or the mask. */
+static const char *
+ycfg_shown_value(const struct ycfg_param *p, const char *v, size_t n,
+		 char *buf, size_t bufsz)
+{
+	if (p->secret)
+		return YCFG_SECRET_MASK;
+	return ycfg_escape(v, n, YCFG_QUOTE_MAX, buf, bufsz);
+}
+
+static void
+ycfg_set_msg(struct ycfg_value_result *res, enum ycfg_rule rule,
+	     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+ycfg_set_msg(struct ycfg_value_result *res, enum ycfg_rule rule,
+	     const char *fmt, ...)
+{
+	va_list ap;
+
+	res->rule = rule;
+	va_start(ap, fmt);
+	vsnprintf(res->msg, sizeof(res->msg), fmt, ap);
+	va_end(ap);
+}
+
+/* State shared by the per-type checkers. */
+struct ycfg_check {
+	const struct ycfg_param *p;
+	const char *key;          /* escaped, NUL-terminated */
+	const char *value;
+	size_t n;
+	const char *shown;        /* escaped value or the mask */
+	struct ycfg_value_result *res;
+};
+
+/* Formats the allowed ranges of a numeric entry, with -1 first when the
+ * entry has a fallback and -1 is not already allowed. */
+static const char *
+ycfg_allowed(const struct ycfg_check *c, const struct ycfg_ranges *r,
+	     bool milli, char *buf, size_t bufsz)
+{
+	bool fb = c->p->fallback != NULL || c->p->fallback_key != NULL;
+
+	if (fb && !milli && !ycfg_ranges_contain(r, -1) && r->n > 0 &&
+	    r->n < 16) {
+		struct ycfg_range tmp[16];
+		struct ycfg_ranges t = { tmp, r->n + 1 };
+
+		tmp[0].lo = tmp[0].hi = -1;
+		memcpy(tmp + 1, r->v, r->n * sizeof(*tmp));
+		return ycfg_ranges_format(&t, milli, buf, bufsz);
+	}
+	if (r->n == 0)
+		return milli ? "a decimal number" : "an integer";
+	return ycfg_ranges_format(r, milli, buf, bufsz);
+}
+
+/* Why a string is not a number, as a clause for a message. */
+static const char *
+ycfg_num_reason(enum ycfg_num_status st, const char *v, size_t n, bool milli)
+{
+	switch (st) {
+	case YCFG_NUM_OK:
+		return "";
+	case YCFG_NUM_EMPTY:
+		return "the value is empty";
+	case YCFG_NUM_LEADING_ZERO:
+		return "leading zeros are not allowed";
+	case YCFG_NUM_FRACTION:
+		return milli ? "at most 3 fraction digits are allowed" :
+			       "a fraction is not allowed";
+	case YCFG_NUM_OVERFLOW:
+		return "the number is too large";
+	case YCFG_NUM_SYNTAX:
+		break;
+	}
+	if (v[0] == '+')
+		return "a sign '+' is not allowed";
+	if (v[0] == ' ' || v[0] == '\t' || v[n - 1] == ' ' || v[n - 1] == '\t')
+		return "surrounding spaces are not allowed";
+	if (n > 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X'))
+		return "hexadecimal is not allowed";
+	if (v[0] == '-' && n >= 2 && v[1] == '0') {
+		int64_t dummy;
+
+		if (ycfg_parse_milli(v + 1, n - 1, &dummy) == YCFG_NUM_OK &&
+		    dummy == 0)
+			return "'-0' is not a number; write 0";
+	}
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == ',')
+			return "use '.' for a fraction, not ','";
+	return milli ? "not a decimal number" : "not a decimal integer";
+}
+
+static bool
+ycfg_check_number(const struct ycfg_check *c, const char *what, bool milli,
+		  const struct ycfg_ranges *range)
+{
+	const struct ycfg_param *p = c->p;
+	char allowed[160];
+	int64_t v;
+	enum ycfg_num_status st = ycfg_parse_num(c->value, c->n, milli, &v);
+
+	if (st != YCFG_NUM_OK) {
+		ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE,
+			     "invalid %s '%s' for %s: %s; expected %s", what,
+			     c->shown, c->key,
+			     ycfg_num_reason(st, c->value, c->n, milli),
+			     ycfg_allowed(c, range, milli, allowed,
+					  sizeof(allowed)));
+		return false;
+	}
+	c->res->has_num = true;
+	c->res->num = v;
+	if (p->has_adjust && ycfg_ranges_contain(&p->adjust_from, v) &&
+	    p->adjust_from.n > 0) {
+		char from[96], to[32];
+		size_t pos = 0;
+
+		ycfg_ranges_format(&p->adjust_from, milli, from, sizeof(from));
+		ycfg_num_format(p->adjust_to, milli, to, sizeof(to), &pos);
+		ycfg_set_msg(c->res, YCFG_R_VALUE_ADJUSTED,
+			     "%s is %s: the phone treats %s as %s", c->key,
+			     c->shown, from, to);
+		return false;
+	}
+	if (!ycfg_ranges_contain(range, v)) {
+		ycfg_set_msg(c->res, YCFG_R_OUT_OF_RANGE, "%s is %s, outside %s",
+			     c->key, c->shown,
+			     ycfg_allowed(c, range, milli, allowed,
+					  sizeof(allowed)));
+		return false;
+	}
+	return true;
+}
+
+static bool
+ycfg_check_bool(const struct ycfg_check *c)
+{
+	static const char *const words[] = {
+		"true", "false", "on", "off", "yes", "no", "enable",
+		"disable", "enabled", "disabled",
+	};
+
+	if (c->n == 1 && (c->value[0] == '0' || c->value[0] == '1')) {
+		c->res->has_num = true;
+		c->res->num = c->value[0] - '0';
+		return true;
+	}
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t l = strlen(words[i]), k;
+
+		if (l != c->n)
+			continue;
+		for (k = 0; k < l && ycfg_lower(c->value[k]) == words[i][k]; k++)
+			;
+		if (k == l) {
+			ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE,
+				     "invalid boolean '%s' for %s: use 1 or 0",
+				     c->shown, c->key);
+			return false;
+		}
+	}
+	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE,
+		     "invalid boolean '%s' for %s: expected 1 or 0", c->shown,
+		     c->key);
+	return false;
+}
+
+static bool
+ycfg_check_int(const struct ycfg_check *c)
+{
+	return ycfg_check_number(c, "integer", false, &c->p->range);
+}
+
+static bool
+ycfg_check_float(const struct ycfg_check *c)
+{
+	return ycfg_check_number(c, "number", true, &c->p->range);
+}
+
+static bool
+ycfg_check_port(const struct ycfg_check *c)
+{
+	static const struct ycfg_range any_port = { 0, 65535 };
+	struct ycfg_ranges r = c->p->range;
+
+	if (r.n == 0) {
+		r.v = &any_port;
+		r.n = 1;
+	}
+	return ycfg_check_number(c, "port", false, &r);
+}
+
+static bool
+ycfg_check_enum(const struct ycfg_check *c)
+{
+	const struct ycfg_param *p = c->p;
+	const char *folded = NULL;
+
+	for (size_t i = 0; i < p->nvalues; i++) {
+		const char *ev = p->values[i].value;
+		size_t l = strlen(ev), k;
+
+		if (l != c->n)
+			continue;
+		if (memcmp(ev, c->value, l) == 0) {
+			int64_t v;
+
+			if (ycfg_parse_int(c->value, c->n, &v) == YCFG_NUM_OK) {
+				c->res->has_num = true;
+				c->res->num = v;
+			}
+			return true;
+		}
+		for (k = 0; k < l && ycfg_lower(ev[k]) == ycfg_lower(c->value[k]);
+		     k++)
+			;
+		if (k == l && folded == NULL)
+			folded = ev;
+	}
+
+	char list[240];
+	size_t pos = 0;
+
+	for (size_t i = 0; i < p->nvalues; i++) {
+		const struct ycfg_enum_value *e = &p->values[i];
+
+		if (i > 0)
+			ycfg_bprintf(list, sizeof(list), &pos, "%s",
+				     i + 1 == p->nvalues ? " or " : ", ");
+		if (e->name != NULL && e->name[0] != '\0')
+			ycfg_bprintf(list, sizeof(list), &pos, "%s (%s)",
+				     e->value, e->name);
+		else
+			ycfg_bprintf(list, sizeof(list), &pos, "%s", e->value);
+	}
+	if (p->nvalues == 0)
+		ycfg_bprintf(list, sizeof(list), &pos, "a listed value");
+	if (folded != NULL)
+		ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE,
+			     "invalid value '%s' for %s: values are "
+			     "case-sensitive, write '%s'", c->shown, c->key,
+			     p->secret ? YCFG_SECRET_MASK : folded);
+	else
+		ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE,
+			     "invalid value '%s' for %s: expected %s", c->shown,
+			     c->key, list);
+	return false;
+}
+
+/* Checks max_length (in code points); shared by string, host and url. */
+static bool
+ycfg_check_length(const struct ycfg_check *c)
+{
+	size_t max = c->p->max_length;
+
+	if (max == 0)
+		return true;
+	size_t len = ycfg_count_code_points(c->value, c->n);
+
+	if (len <= max)
+		return true;
+	ycfg_set_msg(c->res, YCFG_R_VALUE_TOO_LONG,
+		     "value '%s' for %s is %zu characters long; at most %zu "
+		     "allowed", c->shown, c->key, len, max);
+	return false;
+}
+
+static bool
+ycfg_check_string(const struct ycfg_check *c)
+{
+	return ycfg_check_length(c);
+}
+
+/* True when v ends in ":digits" after a host: "host:port". */
+static bool
+ycfg_looks_host_port(const char *v, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && ycfg_is_digit(v[i - 1]))
+		i--;
+	if (i == n || i < 2 || v[i - 1] != ':')
+		return false;
+	return ycfg_is_host(v, i - 1);
+}
+
+static bool
+ycfg_check_host(const struct ycfg_check *c)
+{
+	const char *v = c->value;
+	size_t n = c->n;
+
+	if (ycfg_is_host(v, n))
+		return ycfg_check_length(c);
+
+	const char *hint = "expected an IPv4 address, an IPv6 address or a "
+			   "domain name";
+	size_t i = 0;
+
+	while (i < n && (ycfg_is_alpha(v[i]) || ycfg_is_digit(v[i]) ||
+			 v[i] == '+' || v[i] == '.' || v[i] == '-'))
+		i++;
+	if (i > 0 && ycfg_is_alpha(v[0]) && i < n && v[i] == ':' &&
+	    ((n - i >= 3 && memcmp(v + i, "://", 3) == 0) ||
+	     (i == 3 && ycfg_lower(v[0]) == 's' && ycfg_lower(v[1]) == 'i' &&
+	      ycfg_lower(v[2]) == 'p') ||
+	     (i == 4 && ycfg_lower(v[0]) == 's' && ycfg_lower(v[1]) == 'i' &&
+	      ycfg_lower(v[2]) == 'p' && ycfg_lower(v[3]) == 's')) &&
+	    !ycfg_looks_host_port(v, n))
+		hint = "give the host name only, without a scheme such as "
+		       "'sip:' or 'http://'";
+	else if (ycfg_looks_host_port(v, n))
+		hint = "give the host name only; the port has its own setting";
+	else {
+		for (size_t k = 0; k < n; k++) {
+			if (v[k] == ' ' || v[k] == '\t') {
+				hint = "spaces are not allowed in a host name";
+				break;
+			}
+			if (v[k] == '_') {
+				hint = "'_' is not allowed in a host name";
+				break;
+			}
+		}
+	}
+	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "invalid host '%s' for %s: %s",
+		     c->shown, c->key, hint);
+	return false;
+}
+
+static bool
+ycfg_check_url(const struct ycfg_check *c)
+{
+	if (ycfg_is_url(c->value, c->n))
+		return ycfg_check_length(c);
+	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE,
+		     "invalid url '%s' for %s: expected scheme://address "
+		     "without spaces, e.g. http://host/path", c->shown, c->key);
+	return false;
+}
+
+bool
+ycfg_value_check(const struct ycfg_param *p, const char *key, size_t keylen,
+		 const char *value, size_t n, struct ycfg_value_result *res)
+{
+	char keybuf[4 * 128 + 8], valbuf[4 * YCFG_QUOTE_MAX + 8];
+	struct ycfg_check c;
+
+	res->rule = YCFG_R_INVALID_VALUE;
+	res->msg[0] = '\0';
+	res->has_num = false;
+	res->num = 0;
+	if (n == 0 || (n == sizeof(YCFG_NULL_LITERAL) - 1 &&
+		       memcmp(value, YCFG_NULL_LITERAL, n) == 0))
+		return true;
+	if ((p->fallback != NULL || p->fallback_key != NULL) && n == 2 &&
+	    value[0] == '-' && value[1] == '1') {
+		res->has_num = true;
+		res->num = -1;
+		return true;
+	}
+	c.p = p;
+	c.key = ycfg_escape(key, keylen, 128, keybuf, sizeof(keybuf));
+	c.value = value;
+	c.n = n;
+	c.shown = ycfg_shown_value(p, value, n, valbuf, sizeof(valbuf));
+	c.res = res;
+	switch (p->type) {
+	case YCFG_T_BOOL:
+		return ycfg_check_bool(&c);
+	case YCFG_T_INT:
+		return ycfg_check_int(&c);
+	case YCFG_T_FLOAT:
+		return ycfg_check_float(&c);
+	case YCFG_T_ENUM:
+		return ycfg_check_enum(&c);
+	case YCFG_T_STRING:
+		return ycfg_check_string(&c);
+	case YCFG_T_HOST:
+		return ycfg_check_host(&c);
+	case YCFG_T_PORT:
+		return ycfg_check_port(&c);
+	case YCFG_T_URL:
+		return ycfg_check_url(&c);
+	case YCFG_T__COUNT:
+		break;
+	}
+	ycfg_set_msg(res, YCFG_R_INVALID_VALUE, "%s has no known type", c.key);
+	return false;
+}

@@ -1,0 +1,521 @@
+/*
+ * test_lint.c - per-file lint checks driven by a small inline schema.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ycfg/lint.h"
+#include "ycfg/resolve.h"
+#include "ycfg/schema.h"
+
+static const char schema_yaml[] =
+	"version: \"1\"\n"
+	"namespaces: [account]\n"
+	"models:\n"
+	"  - {name: T31P, accounts: \"2\", source: test}\n"
+	"  - {name: T54W, accounts: \"16\", source: test}\n"
+	"params:\n"
+	"  - key: account.X.enable\n"
+	"    type: bool\n"
+	"    default: \"0\"\n"
+	"    summary: account on\n"
+	"    source: test\n"
+	"  - key: account.X.password\n"
+	"    type: string\n"
+	"    max_length: \"5\"\n"
+	"    secret: true\n"
+	"    summary: password\n"
+	"    source: test\n"
+	"  - key: account.X.sip_server.Y.address\n"
+	"    type: host\n"
+	"    summary: server\n"
+	"    source: test\n"
+	"  - key: account.X.sip_server.Y.port\n"
+	"    type: port\n"
+	"    default: \"5060\"\n"
+	"    summary: port\n"
+	"    source: test\n"
+	"  - key: account.X.sip_server.Y.expires\n"
+	"    type: int\n"
+	"    range: \"30..2147483647\"\n"
+	"    default: \"3600\"\n"
+	"    summary: expires\n"
+	"    source: test\n"
+	"  - key: account.X.sip_server.Y.register_on_enable\n"
+	"    type: bool\n"
+	"    default: \"0\"\n"
+	"    summary: reg on enable\n"
+	"    source: test\n"
+	"  - key: account.X.sip_server.Y.failback_mode\n"
+	"    type: enum\n"
+	"    values: [\"0 newRequests\", \"1 DNSTTL\", \"2 Registration\", \"3 duration\"]\n"
+	"    default: \"0\"\n"
+	"    summary: failback mode\n"
+	"    source: test\n"
+	"  - key: account.X.sip_server.Y.failback_timeout\n"
+	"    type: int\n"
+	"    range: \"0|60..65535\"\n"
+	"    adjust: \"1..59 -> 60\"\n"
+	"    default: \"3600\"\n"
+	"    requires: \"account.X.sip_server.Y.failback_mode in 3\"\n"
+	"    requires_level: info\n"
+	"    summary: failback timeout\n"
+	"    source: test\n"
+	"  - key: account.X.sip_server.Y.only_signal_with_registered\n"
+	"    type: bool\n"
+	"    default: \"0\"\n"
+	"    requires: \"account.X.sip_server.Y.register_on_enable in 1 && account.X.sip_server.Y.failback_mode in 1..3\"\n"
+	"    when: \"1\"\n"
+	"    summary: only signal when registered\n"
+	"    source: test\n"
+	"  - key: account.X.outbound_proxy.Y.register_on_enable\n"
+	"    type: bool\n"
+	"    default: \"-1\"\n"
+	"    fallback: account.X.sip_server.Y.register_on_enable\n"
+	"    summary: proxy reg on enable\n"
+	"    source: test\n"
+	"  - key: account.X.outbound_proxy.Y.failback_mode\n"
+	"    type: enum\n"
+	"    values: [\"0 newRequests\", \"1 DNSTTL\", \"2 Registration\", \"3 duration\"]\n"
+	"    default: \"-1\"\n"
+	"    fallback: account.X.sip_server.Y.failback_mode\n"
+	"    summary: proxy failback mode\n"
+	"    source: test\n"
+	"  - key: account.X.outbound_proxy.Y.only_signal_with_registered\n"
+	"    type: bool\n"
+	"    default: \"-1\"\n"
+	"    fallback: account.X.sip_server.Y.only_signal_with_registered\n"
+	"    requires: \"account.X.outbound_proxy.Y.register_on_enable in 1 && account.X.outbound_proxy.Y.failback_mode in 1..3\"\n"
+	"    when: \"1\"\n"
+	"    summary: proxy only signal when registered\n"
+	"    source: test\n"
+	"  - key: account.X.transport\n"
+	"    type: enum\n"
+	"    values: [\"0 UDP\", \"1 TCP\", \"2 TLS\", \"3 DNS-NAPTR\"]\n"
+	"    renamed_to: account.X.sip_server.Y.transport_type\n"
+	"    summary: legacy transport\n"
+	"    source: test\n"
+	"  - key: security.user_password\n"
+	"    type: string\n"
+	"    multi_value: colon\n"
+	"    secret: true\n"
+	"    summary: web passwords\n"
+	"    source: test\n";
+
+struct fixture {
+	struct ycfg_schema schema;
+	struct ycfg_lint_opts opts;
+	struct ycfg_doc doc;
+	struct ycfg_diags d;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct ycfg_diags sd;
+
+	if (f == NULL)
+		return -1;
+	ycfg_diags_init(&sd);
+	ycfg_schema_init(&f->schema);
+	if (ycfg_schema_load_data(&f->schema, "test.yaml", schema_yaml,
+				  strlen(schema_yaml), &sd) != 0) {
+		for (size_t i = 0; i < sd.n; i++)
+			fprintf(stderr, "%s:%u: %s\n", sd.v[i].file,
+				sd.v[i].line, sd.v[i].msg);
+		ycfg_diags_free(&sd);
+		free(f);
+		return -1;
+	}
+	ycfg_diags_free(&sd);
+	ycfg_lint_opts_init(&f->opts, &f->schema, NULL);
+	ycfg_doc_init(&f->doc);
+	ycfg_diags_init(&f->d);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	ycfg_doc_free(&f->doc);
+	ycfg_diags_free(&f->d);
+	ycfg_schema_free(&f->schema);
+	free(f);
+	return 0;
+}
+
+/* Lints text as file name; returns the fixture's diagnostics. */
+static struct ycfg_diags *
+lint(struct fixture *f, const char *name, const char *text)
+{
+	size_t n = strlen(text);
+
+	ycfg_diags_clear(&f->d);
+	free(f->doc.buf.p);
+	f->doc.buf.p = malloc(n + 1);
+	assert_non_null(f->doc.buf.p);
+	memcpy(f->doc.buf.p, text, n + 1);
+	f->doc.buf.len = n;
+	f->doc.buf.cap = n + 1;
+	f->doc.path = name;
+	ycfg_lint_doc(&f->opts, &f->doc, strstr(name, ".boot") != NULL,
+		      &f->d);
+	ycfg_diags_sort(&f->d);
+	return &f->d;
+}
+
+/* Asserts that d holds exactly one diagnostic of rule id at line:col
+ * whose message contains sub. */
+static void
+expect_one(const struct ycfg_diags *d, const char *id, unsigned line,
+	   unsigned col, const char *sub)
+{
+	if (d->n != 1) {
+		for (size_t i = 0; i < d->n; i++)
+			fprintf(stderr, "  got %u:%u %s %s\n", d->v[i].line,
+				d->v[i].col, ycfg_rule_info(d->v[i].rule)->id,
+				d->v[i].msg);
+	}
+	assert_int_equal(d->n, 1);
+	assert_string_equal(ycfg_rule_info(d->v[0].rule)->id, id);
+	assert_int_equal(d->v[0].line, line);
+	assert_int_equal(d->v[0].col, col);
+	if (strstr(d->v[0].msg, sub) == NULL)
+		fail_msg("message '%s' lacks '%s'", d->v[0].msg, sub);
+}
+
+#define HDR "#!version:1.0.0.1\n"
+
+static void
+lint_clean_file_has_no_findings(void **state)
+{
+	struct ycfg_diags *d = lint(*state, "a.cfg",
+		HDR "account.1.enable = 1\n"
+		"account.1.sip_server.1.address = pbx.example.com\n"
+		"account.1.sip_server.1.port = 5060\n"
+		"account.16.sip_server.2.expires = 30\n"
+		"static.anything.goes = whatever\n");
+
+	assert_int_equal(d->n, 0);
+}
+
+static void
+lint_reports_out_of_range(void **state)
+{
+	expect_one(lint(*state, "a.cfg",
+			HDR "account.1.sip_server.1.expires = 10\n"),
+		   "out-of-range", 2, 34, "30..2147483647");
+}
+
+static void
+lint_reports_strict_integer_syntax(void **state)
+{
+	expect_one(lint(*state, "a.cfg",
+			HDR "account.1.sip_server.1.port = +5060\n"),
+		   "invalid-value", 2, 31, "+5060");
+	expect_one(lint(*state, "a.cfg",
+			HDR "account.1.sip_server.1.port = 0x13c4\n"),
+		   "invalid-value", 2, 31, "0x13c4");
+	expect_one(lint(*state, "a.cfg",
+			HDR "account.1.sip_server.1.expires = 3600.5\n"),
+		   "invalid-value", 2, 34, "3600.5");
+}
+
+static void
+lint_reports_adjusted_failback_timeout(void **state)
+{
+	expect_one(lint(*state, "a.cfg",
+			HDR "account.1.sip_server.1.failback_mode = 3\n"
+			"account.1.sip_server.1.failback_timeout = 30\n"),
+		   "value-adjusted", 3, 43, "60");
+}
+
+static void
+lint_reports_account_index_zero(void **state)
+{
+	expect_one(lint(*state, "a.cfg", HDR "account.0.enable = 1\n"),
+		   "account-index", 2, 9, "0");
+}
+
+static void
+lint_reports_account_index_leading_zero(void **state)
+{
+	expect_one(lint(*state, "a.cfg", HDR "account.01.enable = 1\n"),
+		   "account-index", 2, 9, "leading zero");
+}
+
+static void
+lint_reports_account_index_overflow(void **state)
+{
+	expect_one(lint(*state, "a.cfg",
+			HDR "account.99999999999999999999.enable = 1\n"),
+		   "account-index", 2, 9, "beyond 16");
+}
+
+static void
+lint_reports_account_index_negative(void **state)
+{
+	expect_one(lint(*state, "a.cfg", HDR "account.-1.enable = 1\n"),
+		   "account-index", 2, 9, "not a positive number");
+}
+
+static void
+lint_reports_template_placeholder(void **state)
+{
+	expect_one(lint(*state, "a.cfg", HDR "account.X.enable = 1\n"),
+		   "account-index", 2, 9, "placeholder");
+}
+
+static void
+lint_model_limits_accounts(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(ycfg_lint_opts_init(&f->opts, &f->schema, "T31P"), 0);
+	expect_one(lint(f, "a.cfg", HDR "account.3.enable = 1\n"),
+		   "account-index", 2, 9, "2 accounts of model T31P");
+	assert_int_equal(ycfg_lint_opts_init(&f->opts, &f->schema, "t31p"), 0);
+	assert_int_equal(ycfg_lint_opts_init(&f->opts, &f->schema, "T99"), -1);
+	ycfg_lint_opts_init(&f->opts, &f->schema, NULL);
+}
+
+static void
+lint_reports_server_index(void **state)
+{
+	expect_one(lint(*state, "a.cfg",
+			HDR "account.1.sip_server.3.port = 5060\n"),
+		   "index-range", 2, 22, "1 or 2");
+}
+
+static void
+lint_suggests_for_unknown_key(void **state)
+{
+	expect_one(lint(*state, "a.cfg",
+			HDR "account.1.sip_server.1.adress = pbx\n"),
+		   "unknown-key", 2, 1,
+		   "did you mean 'account.1.sip_server.1.address'");
+}
+
+static void
+lint_suggests_dot_for_glued_index(void **state)
+{
+	expect_one(lint(*state, "a.cfg",
+			HDR "account.1.sip_server1.port = 5060\n"),
+		   "unknown-key", 2, 1, "account.1.sip_server.1.port");
+}
+
+static void
+lint_ignores_keys_outside_namespaces(void **state)
+{
+	assert_int_equal(lint(*state, "a.cfg",
+			      HDR "features.foo.bar = 1\nlang.gui = English\n")->n,
+			 0);
+}
+
+static void
+lint_reports_renamed_key(void **state)
+{
+	expect_one(lint(*state, "a.cfg", HDR "account.2.transport = 1\n"),
+		   "renamed-key", 2, 1, "account.2.sip_server.Y.transport_type");
+}
+
+static void
+lint_reports_duplicate_naming_earlier_line(void **state)
+{
+	expect_one(lint(*state, "a.cfg",
+			HDR "account.1.enable = 0\n#\naccount.1.enable = 1\n"),
+		   "duplicate-key", 4, 1, "line 2");
+}
+
+static void
+lint_multi_value_keys_are_not_duplicates(void **state)
+{
+	struct ycfg_diags *d = lint(*state, "a.cfg",
+		HDR "security.user_password = user:abc\n"
+		"security.user_password = admin:def\n");
+
+	assert_int_equal(d->n, 0);
+	expect_one(lint(*state, "a.cfg",
+			HDR "security.user_password = admin:abc\n"
+			"security.user_password = admin:def\n"),
+		   "duplicate-key", 3, 1, "line 2");
+}
+
+static void
+lint_never_prints_secret_values(void **state)
+{
+	struct ycfg_diags *d = lint(*state, "a.cfg",
+		HDR "account.1.password = hunter2secret\n"
+		"account.1.password = hunter2secret\n"
+		"security.user_password = admin:hunter2secret\n");
+
+	assert_true(d->n >= 2);
+	for (size_t i = 0; i < d->n; i++)
+		assert_null(strstr(d->v[i].msg, "hunter2"));
+}
+
+static void
+lint_note_violated_directly(void **state)
+{
+	expect_one(lint(*state, "a.cfg",
+			HDR "account.1.sip_server.1.only_signal_with_registered = 1\n"
+			"account.1.sip_server.1.register_on_enable = 1\n"),
+		   "ineffective-setting", 2, 1,
+		   "account.1.sip_server.1.failback_mode in 1..3, but it is 0 "
+		   "from default");
+}
+
+static void
+lint_note_satisfied_is_silent(void **state)
+{
+	assert_int_equal(lint(*state, "a.cfg",
+		HDR "account.1.sip_server.1.only_signal_with_registered = 1\n"
+		"account.1.sip_server.1.register_on_enable = 1\n"
+		"account.1.sip_server.1.failback_mode = 2\n")->n, 0);
+}
+
+static void
+lint_note_not_judged_when_off(void **state)
+{
+	assert_int_equal(lint(*state, "a.cfg",
+		HDR "account.1.sip_server.1.only_signal_with_registered = 0\n")->n,
+		0);
+}
+
+static void
+lint_note_judged_through_fallback(void **state)
+{
+	struct ycfg_diags *d = lint(*state, "a.cfg",
+		HDR "account.1.outbound_proxy.1.only_signal_with_registered = 1\n"
+		"account.1.outbound_proxy.1.register_on_enable = -1\n"
+		"account.1.outbound_proxy.1.failback_mode = -1\n"
+		"account.1.sip_server.1.register_on_enable = 1\n"
+		"account.1.sip_server.1.failback_mode = 0\n");
+
+	expect_one(d, "ineffective-setting", 2, 1,
+		   "account.1.outbound_proxy.1.failback_mode in 1..3, but it "
+		   "is 0 from -1 (a.cfg:4) -> "
+		   "account.1.sip_server.1.failback_mode (a.cfg:6)");
+}
+
+static void
+lint_note_satisfied_through_fallback(void **state)
+{
+	assert_int_equal(lint(*state, "a.cfg",
+		HDR "account.1.outbound_proxy.1.only_signal_with_registered = 1\n"
+		"account.1.outbound_proxy.1.register_on_enable = -1\n"
+		"account.1.outbound_proxy.1.failback_mode = -1\n"
+		"account.1.sip_server.1.register_on_enable = 1\n"
+		"account.1.sip_server.1.failback_mode = 3\n")->n, 0);
+}
+
+static void
+lint_info_note_uses_its_level(void **state)
+{
+	struct ycfg_diags *d = lint(*state, "a.cfg",
+		HDR "account.1.sip_server.1.failback_timeout = 120\n");
+
+	expect_one(d, "ineffective-setting", 2, 1, "failback_mode in 3");
+	assert_int_equal(d->v[0].severity, YCFG_SEV_INFO);
+}
+
+static void
+lint_boot_rejects_bad_overwrite_mode(void **state)
+{
+	expect_one(lint(*state, "y.boot", HDR "overwrite_mode = yes\n"),
+		   "bad-overwrite-mode", 2, 18, "expected 0");
+}
+
+static void
+lint_boot_rejects_settings(void **state)
+{
+	expect_one(lint(*state, "y.boot", HDR "account.1.enable = 1\n"),
+		   "unknown-boot-directive", 2, 1, "not a boot-file directive");
+}
+
+static void
+lint_boot_records_includes_and_mode(void **state)
+{
+	struct fixture *f = *state;
+	struct ycfg_diags *d = lint(f, "y.boot",
+		HDR "include:config \"y000000000000.cfg\"\n"
+		"[T54W]\n"
+		"include:config t54w.cfg\n"
+		"overwrite_mode = 1\n");
+
+	assert_int_equal(d->n, 0);
+	assert_int_equal(f->doc.ninc, 2);
+	assert_int_equal(f->doc.incs[0].models_len, 0);
+	assert_int_equal(f->doc.incs[1].models_len, 4);
+	assert_int_equal(f->doc.overwrite_mode, 1);
+}
+
+static void
+lint_boot_reports_unknown_model(void **state)
+{
+	expect_one(lint(*state, "y.boot",
+			HDR "[T99X]include:config \"a.cfg\"\n"),
+		   "unknown-model", 2, 2, "T99X");
+}
+
+static void
+lint_secret_detection_by_name(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_true(ycfg_key_is_secret(&f->schema, "account.1.password", 18));
+	assert_true(ycfg_key_is_secret(NULL, "static.network.802_1x.password",
+				       30));
+	assert_true(ycfg_key_is_secret(NULL, "account.1.hoteling.pin", 22));
+	assert_false(ycfg_key_is_secret(NULL, "account.1.enable", 16));
+	assert_false(ycfg_key_is_secret(&f->schema, "account.1.enable", 16));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lint_clean_file_has_no_findings),
+		cmocka_unit_test(lint_reports_out_of_range),
+		cmocka_unit_test(lint_reports_strict_integer_syntax),
+		cmocka_unit_test(lint_reports_adjusted_failback_timeout),
+		cmocka_unit_test(lint_reports_account_index_zero),
+		cmocka_unit_test(lint_reports_account_index_leading_zero),
+		cmocka_unit_test(lint_reports_account_index_overflow),
+		cmocka_unit_test(lint_reports_account_index_negative),
+		cmocka_unit_test(lint_reports_template_placeholder),
+		cmocka_unit_test(lint_model_limits_accounts),
+		cmocka_unit_test(lint_reports_server_index),
+		cmocka_unit_test(lint_suggests_for_unknown_key),
+		cmocka_unit_test(lint_suggests_dot_for_glued_index),
+		cmocka_unit_test(lint_ignores_keys_outside_namespaces),
+		cmocka_unit_test(lint_reports_renamed_key),
+		cmocka_unit_test(lint_reports_duplicate_naming_earlier_line),
+		cmocka_unit_test(lint_multi_value_keys_are_not_duplicates),
+		cmocka_unit_test(lint_never_prints_secret_values),
+		cmocka_unit_test(lint_note_violated_directly),
+		cmocka_unit_test(lint_note_satisfied_is_silent),
+		cmocka_unit_test(lint_note_not_judged_when_off),
+		cmocka_unit_test(lint_note_judged_through_fallback),
+		cmocka_unit_test(lint_note_satisfied_through_fallback),
+		cmocka_unit_test(lint_info_note_uses_its_level),
+		cmocka_unit_test(lint_boot_rejects_bad_overwrite_mode),
+		cmocka_unit_test(lint_boot_rejects_settings),
+		cmocka_unit_test(lint_boot_records_includes_and_mode),
+		cmocka_unit_test(lint_boot_reports_unknown_model),
+		cmocka_unit_test(lint_secret_detection_by_name),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
