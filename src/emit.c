@@ -174,6 +174,45 @@ emit_scalar(yaml_emitter_t *em, const char *v, bool plain)
 	return yaml_emitter_emit(em, &ev);
 }
 
+/* Keys are written plain when no YAML reader could take them for anything
+ * but a string: a letter or '_' first, then [A-Za-z0-9_.-], with a dot
+ * (no YAML 1.1 bool/null/number word has one and starts with a letter). */
+static bool
+plain_key(const char *k)
+{
+	if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_'))
+		return false;
+
+	bool dot = false;
+
+	for (const char *p = k; *p; p++) {
+		char c = *p;
+
+		if (c == '.')
+			dot = true;
+		else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			   (c >= '0' && c <= '9') || c == '_' || c == '-'))
+			return false;
+	}
+	/* the two field names of --provenance are safe words too */
+	return dot || strcmp(k, "value") == 0 || strcmp(k, "source") == 0;
+}
+
+static int
+emit_key(yaml_emitter_t *em, const char *k)
+{
+	yaml_event_t ev;
+	bool plain = plain_key(k);
+
+	if (!yaml_scalar_event_initialize(&ev, NULL, (yaml_char_t *)YAML_STR_TAG,
+					  (yaml_char_t *)k, (int)strlen(k),
+					  plain, !plain,
+					  plain ? YAML_PLAIN_SCALAR_STYLE
+						: YAML_DOUBLE_QUOTED_SCALAR_STYLE))
+		return 0;
+	return yaml_emitter_emit(em, &ev);
+}
+
 static int
 emit_value(yaml_emitter_t *em, const struct ycfg_resolved_entry *e,
 	   const struct ycfg_emit_opts *o, char *buf)
@@ -191,8 +230,8 @@ emit_value(yaml_emitter_t *em, const struct ycfg_resolved_entry *e,
 	if (!yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
 						 YAML_FLOW_MAPPING_STYLE) ||
 	    !yaml_emitter_emit(em, &ev) ||
-	    !emit_scalar(em, "value", false) || !emit_scalar(em, v, plain) ||
-	    !emit_scalar(em, "source", false) || !emit_scalar(em, src, false))
+	    !emit_key(em, "value") || !emit_scalar(em, v, plain) ||
+	    !emit_key(em, "source") || !emit_scalar(em, src, false))
 		return 0;
 	if (!yaml_mapping_end_event_initialize(&ev))
 		return 0;
@@ -240,7 +279,7 @@ emit_yaml(const struct ycfg_resolved *r, const struct ycfg_emit_opts *o,
 
 		clean_utf8(key, r->v[i].key,
 			   strlen(r->v[i].key) > 255 ? 255 : strlen(r->v[i].key));
-		ok = emit_scalar(&em, key, false);
+		ok = emit_key(&em, key);
 		if (ok && run > 1) {
 			ok = yaml_sequence_start_event_initialize(
 				     &ev, NULL, NULL, 1,

@@ -162,6 +162,12 @@ has_suffix(const char *s, const char *suf)
 	return n > m && strcmp(s + n - m, suf) == 0;
 }
 
+static bool
+is_provisioning(const char *name)
+{
+	return has_suffix(name, ".cfg") || has_suffix(name, ".boot");
+}
+
 static int
 name_cmp(const void *a, const void *b)
 {
@@ -199,41 +205,39 @@ ycfg_find_provisioning_files(const char *dir, struct ycfg_pathlist *out,
 	size_t dl = strlen(dir);
 	bool slash = dl > 0 && dir[dl - 1] == '/';
 
-	for (size_t i = 0; rc == 0 && i < names.n; i++) {
-		size_t need = dl + strlen(names.v[i]) + 2;
-		char *path = malloc(need);
+	/* pass 0: this directory's files; pass 1: its subdirectories, so
+	 * that each directory's files come out together */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; rc == 0 && i < names.n; i++) {
+			size_t need = dl + strlen(names.v[i]) + 2;
+			char *path = malloc(need);
+			struct stat st;
 
-		if (path == NULL) {
-			set_err(err, errsz, ENOMEM);
-			rc = -1;
-			break;
-		}
-		snprintf(path, need, "%s%s%s", dir, slash ? "" : "/",
-			 names.v[i]);
-
-		struct stat st;
-
-		if (lstat(path, &st) == 0) {
-			if (S_ISDIR(st.st_mode)) {
-				rc = ycfg_find_provisioning_files(path, out,
-								  err, errsz);
-			} else if ((S_ISREG(st.st_mode) ||
-				    S_ISLNK(st.st_mode)) &&
-				   (has_suffix(names.v[i], ".cfg") ||
-				    has_suffix(names.v[i], ".boot"))) {
-				if (S_ISLNK(st.st_mode) &&
-				    (stat(path, &st) != 0 ||
-				     !S_ISREG(st.st_mode))) {
-					free(path);
-					continue;
-				}
-				if (ycfg_pathlist_add(out, path) != 0) {
-					set_err(err, errsz, ENOMEM);
-					rc = -1;
+			if (path == NULL) {
+				set_err(err, errsz, ENOMEM);
+				rc = -1;
+				break;
+			}
+			snprintf(path, need, "%s%s%s", dir, slash ? "" : "/",
+				 names.v[i]);
+			if (lstat(path, &st) == 0) {
+				if (S_ISDIR(st.st_mode)) {
+					if (pass == 1)
+						rc = ycfg_find_provisioning_files(
+							path, out, err, errsz);
+				} else if (pass == 0 && is_provisioning(names.v[i]) &&
+					   (S_ISREG(st.st_mode) ||
+					    (S_ISLNK(st.st_mode) &&
+					     stat(path, &st) == 0 &&
+					     S_ISREG(st.st_mode)))) {
+					if (ycfg_pathlist_add(out, path) != 0) {
+						set_err(err, errsz, ENOMEM);
+						rc = -1;
+					}
 				}
 			}
+			free(path);
 		}
-		free(path);
 	}
 	ycfg_pathlist_free(&names);
 	return rc;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "ycfg/lexer.h"
 #include "ycfg/lint.h"
@@ -318,6 +319,127 @@ multi_value_sub(const struct ycfg_param *p, const char *v, size_t n)
 	return c ? (size_t)(c - v) + 1 : 0;
 }
 
+/* True when model (case-insensitive) is in the comma list m[0..n). */
+static bool
+model_listed(const char *model, const char *m, size_t n)
+{
+	size_t ml = strlen(model);
+	const char *end = m + n;
+
+	while (m < end) {
+		while (m < end && (*m == ',' || *m == ' ' || *m == '\t'))
+			m++;
+
+		const char *e = m;
+
+		while (e < end && *e != ',' && *e != ' ' && *e != '\t')
+			e++;
+		if ((size_t)(e - m) == ml && strncasecmp(m, model, ml) == 0)
+			return true;
+		m = e;
+	}
+	return false;
+}
+
+enum ycfg_include_status
+ycfg_include_resolve(const struct ycfg_lint_opts *o,
+		     const struct ycfg_doc *boot, size_t i, bool any_model,
+		     char *buf, size_t bufsz)
+{
+	const struct ycfg_include *inc = &boot->incs[i];
+	const char *p = boot->buf.p + inc->path_off;
+	size_t n = inc->path_len;
+
+	if (inc->models_len > 0 && !any_model &&
+	    (o->model == NULL ||
+	     !model_listed(o->model, boot->buf.p + inc->models_off,
+			   inc->models_len)))
+		return YCFG_INC_SKIPPED;
+
+	for (size_t k = 0; k + 2 < n; k++)
+		if (p[k] == ':' && p[k + 1] == '/' && p[k + 2] == '/')
+			return YCFG_INC_URL;
+	if (n >= 5 && memcmp(p + n - 5, ".boot", 5) == 0)
+		return YCFG_INC_BOOT;
+	if (n > 0 && p[0] == '/')
+		return YCFG_INC_OUTSIDE;
+
+	/* depth never below the boot file's directory */
+	int depth = 0;
+
+	for (size_t k = 0; k < n;) {
+		size_t e = k;
+
+		while (e < n && p[e] != '/')
+			e++;
+		if (e - k == 2 && p[k] == '.' && p[k + 1] == '.')
+			depth--;
+		else if (!(e - k == 1 && p[k] == '.') && e > k)
+			depth++;
+		if (depth < 0)
+			return YCFG_INC_OUTSIDE;
+		k = e + 1;
+	}
+
+	const char *slash = strrchr(boot->path, '/');
+	int dl = slash ? (int)(slash - boot->path) + 1 : 0;
+	int w = snprintf(buf, bufsz, "%.*s%.*s", dl, boot->path, (int)n, p);
+
+	if (w < 0 || (size_t)w >= bufsz || memchr(p, '\0', n) != NULL)
+		return YCFG_INC_MISSING;
+
+	struct stat st;
+
+	if (stat(buf, &st) != 0 || !S_ISREG(st.st_mode))
+		return YCFG_INC_MISSING;
+	return YCFG_INC_OK;
+}
+
+/* Reports the includes of a boot file that cannot take part. */
+static void
+check_includes(const struct ycfg_lint_opts *o, const struct ycfg_doc *doc,
+	       struct ycfg_diags *d)
+{
+	char path[4096];
+
+	for (size_t i = 0; i < doc->ninc; i++) {
+		const struct ycfg_include *inc = &doc->incs[i];
+		int n = (int)inc->path_len;
+		const char *p = doc->buf.p + inc->path_off;
+
+		switch (ycfg_include_resolve(o, doc, i, true, path,
+					     sizeof(path))) {
+		case YCFG_INC_URL:
+			ycfg_diag_add(d, doc->path, inc->line, inc->col,
+				      YCFG_R_URL_INCLUDE,
+				      "'%.*s' is a URL; ycfg never fetches "
+				      "anything, so it is not checked", n, p);
+			break;
+		case YCFG_INC_OUTSIDE:
+			ycfg_diag_add(d, doc->path, inc->line, inc->col,
+				      YCFG_R_INCLUDE_OUTSIDE,
+				      "'%.*s' is outside the boot file's "
+				      "directory; it is not read", n, p);
+			break;
+		case YCFG_INC_BOOT:
+			ycfg_diag_add(d, doc->path, inc->line, inc->col,
+				      YCFG_R_INCLUDE_CYCLE,
+				      "'%.*s' is a boot file; include:config "
+				      "must name a .cfg file (boot files "
+				      "including boot files would loop)", n, p);
+			break;
+		case YCFG_INC_MISSING:
+			ycfg_diag_add(d, doc->path, inc->line, inc->col,
+				      YCFG_R_MISSING_INCLUDE,
+				      "included file '%.*s' does not exist", n,
+				      p);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
 void
 ycfg_lint_doc(const struct ycfg_lint_opts *o, struct ycfg_doc *doc,
 	      bool boot, struct ycfg_diags *d)
@@ -383,10 +505,12 @@ ycfg_lint_doc(const struct ycfg_lint_opts *o, struct ycfg_doc *doc,
 			break;
 		}
 	}
-	if (!boot && o->schema != NULL) {
+	if (boot)
+		check_includes(o, doc, d);
+	else if (!o->no_file_notes && o->schema != NULL) {
 		const struct ycfg_doc *self = doc;
 
-		ycfg_lint_notes(o, &self, 1, 0, d);
+		ycfg_lint_notes(o, &self, 1, 0, 0, d);
 	}
 	ycfg_diags_end_file(d, file);
 }
@@ -434,9 +558,9 @@ effective_int(const struct ycfg_effective *e, int64_t *v)
 void
 ycfg_lint_notes(const struct ycfg_lint_opts *o,
 		const struct ycfg_doc *const *layers, size_t nlayers,
-		int overwrite_mode, struct ycfg_diags *d)
+		size_t target, int overwrite_mode, struct ycfg_diags *d)
 {
-	const struct ycfg_doc *top = layers[nlayers - 1];
+	const struct ycfg_doc *top = layers[target];
 	struct ycfg_layers l = {
 		.docs = layers,
 		.n = nlayers,
@@ -459,8 +583,9 @@ ycfg_lint_notes(const struct ycfg_lint_opts *o,
 		if (ycfg_schema_lookup(o->schema, key, e->key_len, &idx) != p)
 			continue;
 		if (!ycfg_effective_get(&l, key, e->key_len, &dep) ||
+		    (dep.nsteps ? dep.step[0].ent : dep.origin.ent) != e ||
 		    !effective_int(&dep, &v))
-			continue;
+			continue;   /* unknown, or overridden by a later layer */
 		if (p->when.n > 0 ? !ycfg_ranges_contain(&p->when, v)
 				  : (p->def == NULL ||
 				     ycfg_parse_int(p->def, strlen(p->def),

@@ -21,6 +21,8 @@
 #include "ycfg/lint.h"
 #include "ycfg/report.h"
 #include "ycfg/schema.h"
+#include "ycfg/tree.h"
+#include "ycfg/emit.h"
 #include "ycfg/value.h"
 
 enum exit_code {
@@ -37,6 +39,10 @@ static const char usage_text[] =
 	"commands:\n"
 	"  lint [OPTIONS] PATH...   report mistakes; PATH may be a file, a\n"
 	"                           directory (searched for *.cfg, *.boot) or -\n"
+	"  resolve [OPTIONS] FILE...\n"
+	"                           the effective configuration of one phone:\n"
+	"                           a .boot file's includes, or files layered\n"
+	"                           in order (later wins)\n"
 	"  explain KEY|RULE         what a parameter accepts, or what a rule checks\n"
 	"  rules                    list every rule with its default severity\n"
 	"  schema                   dump the loaded parameter table\n"
@@ -289,15 +295,8 @@ cmd_lint(int argc, char **argv)
 					"'%s': %s\n", prog, path, err);
 				rc = EXIT_TROUBLE;
 			}
-			for (size_t k = 0; k < files.n; k++) {
-				if (ycfg_lint_path(&lo, files.v[k], &doc, &d,
-						   err, sizeof(err)) != 0) {
-					fprintf(stderr, "%s: %s\n", prog, err);
-					rc = EXIT_TROUBLE;
-				} else {
-					nfiles++;
-				}
-			}
+			if (ycfg_lint_tree(&lo, &files, &d, &nfiles) != 0)
+				rc = EXIT_TROUBLE;
 			ycfg_pathlist_free(&files);
 			continue;
 		}
@@ -324,6 +323,200 @@ cmd_lint(int argc, char **argv)
 
 	ycfg_doc_free(&doc);
 	ycfg_diags_free(&d);
+	ycfg_schema_free(&schema);
+	return rc;
+}
+
+static const char resolve_usage[] =
+	"usage: ycfg resolve [OPTIONS] FILE...\n"
+	"\n"
+	"Print the effective configuration of one phone.  A single .boot file\n"
+	"is followed (its include:config lines in order, [MODEL] lines only\n"
+	"for --model, its overwrite_mode); otherwise the files are layered in\n"
+	"the order given, later files winning.  A value of -1 in the\n"
+	"outbound_proxy failover family takes the sip_server value.\n"
+	"\n"
+	"options:\n"
+	"  --model NAME          phone model (boot [MODEL] lines, account range)\n"
+	"  --format FORMAT       yaml (default), json or cfg\n"
+	"  --provenance          give each value with the line it came from\n"
+	"  --defaults            add the schema default of every parameter of\n"
+	"                        each enabled account\n"
+	"  --show-secrets        print passwords instead of " YCFG_SECRET_MASK "\n"
+	"  --overwrite-mode N    0 (default) or 1 when no boot file says\n"
+	"  -o, --output FILE     write to FILE atomically instead of stdout\n"
+	"  --schema FILE         load extra schema entries (repeatable)\n"
+	"  -h, --help            show this help\n"
+	"\n"
+	"Findings in the input go to stderr.  exit status: 0 written, 1 written\n"
+	"but an input has errors, 2 usage error, unreadable input or output\n";
+
+enum {
+	OPT_PROVENANCE = 300,
+	OPT_SHOW_SECRETS,
+	OPT_DEFAULTS,
+	OPT_OVERWRITE,
+};
+
+static int
+cmd_resolve(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "schema", required_argument, NULL, OPT_SCHEMA },
+		{ "provenance", no_argument, NULL, OPT_PROVENANCE },
+		{ "show-secrets", no_argument, NULL, OPT_SHOW_SECRETS },
+		{ "defaults", no_argument, NULL, OPT_DEFAULTS },
+		{ "overwrite-mode", required_argument, NULL, OPT_OVERWRITE },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *model = NULL, *output = NULL;
+	struct ycfg_emit_opts eo = { .format = YCFG_OUT_YAML };
+	struct extra_schemas extra = { 0 };
+	bool defaults = false;
+	int overwrite = -1, c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_MODEL:
+			model = optarg;
+			break;
+		case OPT_FORMAT:
+			if (ycfg_out_format_parse(optarg, &eo.format) != 0) {
+				free(extra.v);
+				return usage_error("resolve", "invalid --format "
+						   "'%s'; expected yaml, json "
+						   "or cfg", optarg);
+			}
+			break;
+		case OPT_SCHEMA:
+			if (add_extra(&extra, optarg) != 0) {
+				free(extra.v);
+				return EXIT_TROUBLE;
+			}
+			break;
+		case OPT_PROVENANCE:
+			eo.provenance = true;
+			break;
+		case OPT_SHOW_SECRETS:
+			eo.show_secrets = true;
+			break;
+		case OPT_DEFAULTS:
+			defaults = true;
+			break;
+		case OPT_OVERWRITE:
+			if (strcmp(optarg, "0") && strcmp(optarg, "1")) {
+				free(extra.v);
+				return usage_error("resolve", "invalid "
+						   "--overwrite-mode '%s'; "
+						   "expected 0 or 1", optarg);
+			}
+			overwrite = optarg[0] - '0';
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			fputs(resolve_usage, stdout);
+			free(extra.v);
+			return EXIT_CLEAN;
+		default:
+			free(extra.v);
+			return usage_error("resolve", "%s", "invalid option");
+		}
+	}
+	if (optind >= argc) {
+		free(extra.v);
+		return usage_error("resolve", "%s", "no FILE given");
+	}
+	for (int i = optind; i < argc; i++) {
+		if (strcmp(argv[i], "-") != 0 && ycfg_is_dir(argv[i])) {
+			free(extra.v);
+			return usage_error("resolve", "'%s' is a directory; "
+					   "give the files of one phone "
+					   "(or its .boot file)", argv[i]);
+		}
+	}
+
+	struct ycfg_schema schema;
+
+	if (load_schema(&schema, extra.v, extra.n) != 0) {
+		free(extra.v);
+		ycfg_schema_free(&schema);
+		return EXIT_TROUBLE;
+	}
+	free(extra.v);
+
+	struct ycfg_lint_opts lo;
+
+	if (ycfg_lint_opts_init(&lo, &schema, model) != 0) {
+		ycfg_schema_free(&schema);
+		return usage_error("resolve", "unknown model '%s'; see 'ycfg "
+				   "schema --models'", model);
+	}
+
+	struct ycfg_stack st;
+	struct ycfg_diags d;
+	char err[512];
+	int rc = EXIT_CLEAN;
+
+	ycfg_stack_init(&st);
+	ycfg_diags_init(&d);
+	d.file_cap = YCFG_DIAG_CAP;
+	if (ycfg_stack_load(&st, &lo, argv + optind, (size_t)(argc - optind),
+			    &d, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s: %s\n", prog, err);
+		rc = EXIT_TROUBLE;
+		goto out;
+	}
+	if (overwrite >= 0)
+		st.overwrite_mode = overwrite;
+	for (size_t i = 0; i < st.n; i++)
+		ycfg_lint_notes(&lo, st.ptrs, st.n, i, st.overwrite_mode, &d);
+
+	struct ycfg_layers layers = {
+		.docs = st.ptrs,
+		.n = st.n,
+		.overwrite_mode = st.overwrite_mode,
+		.schema = &schema,
+	};
+	struct ycfg_resolved res;
+	char *text = NULL;
+	size_t len = 0;
+
+	if (ycfg_resolve(&layers, defaults, lo.max_accounts, &res) != 0) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		rc = EXIT_TROUBLE;
+		goto out;
+	}
+	if (ycfg_emit(&res, &eo, &text, &len, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s: %s\n", prog, err);
+		rc = EXIT_TROUBLE;
+	} else if (output != NULL) {
+		if (ycfg_write_atomic(output, text, len, err, sizeof(err)) != 0) {
+			fprintf(stderr, "%s: cannot write '%s': %s\n", prog,
+				output, err);
+			rc = EXIT_TROUBLE;
+		}
+	} else if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+		fprintf(stderr, "%s: cannot write to standard output\n", prog);
+		rc = EXIT_TROUBLE;
+	}
+	free(text);
+	ycfg_resolved_free(&res);
+
+	ycfg_diags_sort(&d);
+	/* findings about the inputs never mix with the output */
+	ycfg_report(stderr, YCFG_FMT_TEXT, &d, st.n, false);
+	if (rc == EXIT_CLEAN && ycfg_diags_max_severity(&d) >= YCFG_SEV_ERROR)
+		rc = EXIT_FINDINGS;
+out:
+	ycfg_diags_free(&d);
+	ycfg_stack_free(&st);
 	ycfg_schema_free(&schema);
 	return rc;
 }
@@ -578,6 +771,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "lint") == 0)
 		return cmd_lint(argc - 1, argv + 1);
+	if (strcmp(cmd, "resolve") == 0)
+		return cmd_resolve(argc - 1, argv + 1);
 	if (strcmp(cmd, "explain") == 0)
 		return cmd_explain(argc - 1, argv + 1);
 	if (strcmp(cmd, "rules") == 0)

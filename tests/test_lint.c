@@ -110,6 +110,8 @@ static const char schema_yaml[] =
 	"    source: test\n";
 
 struct fixture {
+	char dir[64];       /* temp dir holding files that boot tests include */
+	char boot[96];      /* dir + "/y.boot" */
 	struct ycfg_schema schema;
 	struct ycfg_lint_opts opts;
 	struct ycfg_doc doc;
@@ -136,6 +138,25 @@ setup(void **state)
 		return -1;
 	}
 	ycfg_diags_free(&sd);
+	strcpy(f->dir, "/tmp/ycfg-lint-XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	snprintf(f->boot, sizeof(f->boot), "%s/y.boot", f->dir);
+
+	static const char *const names[] = { "y000000000000.cfg", "t54w.cfg",
+					     "a.cfg" };
+
+	for (size_t i = 0; i < 3; i++) {
+		char path[128];
+		FILE *fp;
+
+		snprintf(path, sizeof(path), "%s/%s", f->dir, names[i]);
+		fp = fopen(path, "w");
+		if (fp == NULL)
+			return -1;
+		fputs("#!version:1.0.0.1\n", fp);
+		fclose(fp);
+	}
 	ycfg_lint_opts_init(&f->opts, &f->schema, NULL);
 	ycfg_doc_init(&f->doc);
 	ycfg_diags_init(&f->d);
@@ -147,7 +168,11 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
+	char cmd[128];
 
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		return -1;
 	ycfg_doc_free(&f->doc);
 	ycfg_diags_free(&f->d);
 	ycfg_schema_free(&f->schema);
@@ -448,7 +473,7 @@ static void
 lint_boot_records_includes_and_mode(void **state)
 {
 	struct fixture *f = *state;
-	struct ycfg_diags *d = lint(f, "y.boot",
+	struct ycfg_diags *d = lint(f, f->boot,
 		HDR "include:config \"y000000000000.cfg\"\n"
 		"[T54W]\n"
 		"include:config t54w.cfg\n"
@@ -464,9 +489,52 @@ lint_boot_records_includes_and_mode(void **state)
 static void
 lint_boot_reports_unknown_model(void **state)
 {
-	expect_one(lint(*state, "y.boot",
-			HDR "[T99X]include:config \"a.cfg\"\n"),
+	struct fixture *f = *state;
+
+	expect_one(lint(f, f->boot, HDR "[T99X]include:config \"a.cfg\"\n"),
 		   "unknown-model", 2, 2, "T99X");
+}
+
+static void
+lint_boot_reports_missing_include(void **state)
+{
+	struct fixture *f = *state;
+
+	expect_one(lint(f, f->boot, HDR "include:config \"nope.cfg\"\n"),
+		   "missing-include", 2, 17, "'nope.cfg' does not exist");
+}
+
+static void
+lint_boot_reports_url_include(void **state)
+{
+	struct fixture *f = *state;
+
+	expect_one(lint(f, f->boot,
+			HDR "include:config http://prov.example.com/a.cfg\n"),
+		   "url-include", 2, 16, "never fetches");
+}
+
+static void
+lint_boot_reports_include_outside_tree(void **state)
+{
+	struct fixture *f = *state;
+
+	expect_one(lint(f, f->boot, HDR "include:config \"../../etc/x.cfg\"\n"),
+		   "include-outside-tree", 2, 17, "outside");
+	expect_one(lint(f, f->boot, HDR "include:config /etc/x.cfg\n"),
+		   "include-outside-tree", 2, 16, "outside");
+	/* climbing down then up stays inside */
+	expect_one(lint(f, f->boot, HDR "include:config sub/../nope.cfg\n"),
+		   "missing-include", 2, 16, "does not exist");
+}
+
+static void
+lint_boot_reports_boot_include_cycle(void **state)
+{
+	struct fixture *f = *state;
+
+	expect_one(lint(f, f->boot, HDR "include:config \"y.boot\"\n"),
+		   "include-cycle", 2, 17, "boot file");
 }
 
 static void
@@ -514,6 +582,10 @@ main(void)
 		cmocka_unit_test(lint_boot_rejects_settings),
 		cmocka_unit_test(lint_boot_records_includes_and_mode),
 		cmocka_unit_test(lint_boot_reports_unknown_model),
+		cmocka_unit_test(lint_boot_reports_missing_include),
+		cmocka_unit_test(lint_boot_reports_url_include),
+		cmocka_unit_test(lint_boot_reports_include_outside_tree),
+		cmocka_unit_test(lint_boot_reports_boot_include_cycle),
 		cmocka_unit_test(lint_secret_detection_by_name),
 	};
 

@@ -19,7 +19,26 @@ struct ycfg_lint_opts {
 	const struct ycfg_schema *schema;  /* may be NULL: no value checks */
 	const char *model;                 /* --model, or NULL */
 	unsigned max_accounts;             /* from the model; 16 without */
+	bool no_file_notes;                /* skip per-file notes: the caller
+	                                    * judges them on a layer stack */
 };
+
+enum ycfg_include_status {
+	YCFG_INC_OK,
+	YCFG_INC_URL,       /* scheme://... : never fetched */
+	YCFG_INC_OUTSIDE,   /* absolute, or climbs above the boot file's dir */
+	YCFG_INC_BOOT,      /* names a .boot file: would loop */
+	YCFG_INC_MISSING,   /* no such regular file */
+	YCFG_INC_SKIPPED,   /* [MODEL] block for other models */
+};
+
+/* Classifies include i of a boot document and, for YCFG_INC_OK, writes
+ * the path to read (relative to the boot file's directory) into buf.
+ * With any_model, [MODEL] guards are ignored (lint checks every line). */
+enum ycfg_include_status ycfg_include_resolve(const struct ycfg_lint_opts *o,
+					      const struct ycfg_doc *boot,
+					      size_t i, bool any_model,
+					      char *buf, size_t bufsz);
 
 /* Fills opts from a schema and an optional model name.  Returns 0, or -1
  * when the model is not in the schema's model table. */
@@ -40,11 +59,13 @@ int ycfg_lint_path(const struct ycfg_lint_opts *o, const char *path,
 		   struct ycfg_doc *doc, struct ycfg_diags *d, char *err,
 		   size_t errsz);
 
-/* Judges the schema's cross-parameter notes for every setting of top,
- * with values taken from the layers (lowest first, top last).  Findings
- * are reported at the lines of top that set the dependent parameter. */
+/* Judges the schema's cross-parameter notes for every setting of
+ * layers[target] that is still effective, with values taken from all the
+ * layers (lowest first).  Findings are reported at the lines of that layer
+ * that set the dependent parameter, naming where each condition's value
+ * came from. */
 void ycfg_lint_notes(const struct ycfg_lint_opts *o,
 		     const struct ycfg_doc *const *layers, size_t nlayers,
-		     int overwrite_mode, struct ycfg_diags *d);
+		     size_t target, int overwrite_mode, struct ycfg_diags *d);
 
 #endif

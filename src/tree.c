@@ -1,0 +1,255 @@
+/*
+ * tree.c - device stacks and directory linting (see tree.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ycfg/lexer.h"
+#include "ycfg/tree.h"
+
+#define COMMON_NAME "y000000000000.cfg"
+
+void
+ycfg_stack_init(struct ycfg_stack *st)
+{
+	memset(st, 0, sizeof(*st));
+}
+
+void
+ycfg_stack_free(struct ycfg_stack *st)
+{
+	for (size_t i = 0; i < st->n; i++)
+		ycfg_doc_free(&st->docs[i]);
+	free(st->docs);
+	free(st->ptrs);
+	ycfg_stack_init(st);
+}
+
+/* Lints path into a new layer.  Returns 0, or -1 with err. */
+static int
+push_file(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
+	  const char *path, struct ycfg_diags *d, char *err, size_t errsz)
+{
+	if (st->n == st->cap) {
+		size_t cap = st->cap ? st->cap * 2 : 8;
+		struct ycfg_doc *docs = realloc(st->docs, cap * sizeof(*docs));
+
+		if (docs == NULL)
+			goto oom;
+		st->docs = docs;
+
+		const struct ycfg_doc **ptrs = realloc(st->ptrs,
+						       cap * sizeof(*ptrs));
+
+		if (ptrs == NULL)
+			goto oom;
+		st->ptrs = ptrs;
+		st->cap = cap;
+	}
+
+	struct ycfg_doc *doc = &st->docs[st->n];
+
+	ycfg_doc_init(doc);
+	if (ycfg_lint_path(o, path, doc, d, err, errsz) != 0) {
+		ycfg_doc_free(doc);
+		return -1;
+	}
+	st->n++;
+	for (size_t i = 0; i < st->n; i++)
+		st->ptrs[i] = &st->docs[i];
+	return 0;
+oom:
+	snprintf(err, errsz, "out of memory");
+	return -1;
+}
+
+int
+ycfg_stack_load(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
+		char *const *paths, size_t npaths, struct ycfg_diags *d,
+		char *err, size_t errsz)
+{
+	struct ycfg_lint_opts lo = *o;
+
+	lo.no_file_notes = true;
+	st->overwrite_mode = 0;
+	if (npaths == 1 && ycfg_path_is_boot(paths[0])) {
+		struct ycfg_doc boot;
+		char path[4096];
+		int rc = 0;
+
+		ycfg_doc_init(&boot);
+		if (ycfg_lint_path(&lo, paths[0], &boot, d, err, errsz) != 0) {
+			ycfg_doc_free(&boot);
+			return -1;
+		}
+		if (boot.overwrite_mode >= 0)
+			st->overwrite_mode = boot.overwrite_mode;
+		for (size_t i = 0; rc == 0 && i < boot.ninc; i++)
+			if (ycfg_include_resolve(o, &boot, i, false, path,
+						 sizeof(path)) == YCFG_INC_OK)
+				rc = push_file(st, &lo, path, d, err, errsz);
+		ycfg_doc_free(&boot);
+		return rc;
+	}
+	for (size_t i = 0; i < npaths; i++)
+		if (push_file(st, &lo, paths[i], d, err, errsz) != 0)
+			return -1;
+	return 0;
+}
+
+/* True for "<12 hex digits>.cfg" (a device's own file). */
+static bool
+is_mac_cfg(const char *name)
+{
+	if (strlen(name) != 16 || strcmp(name + 12, ".cfg") != 0)
+		return false;
+	for (int i = 0; i < 12; i++) {
+		char c = name[i];
+
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+		      (c >= 'A' && c <= 'F')))
+			return false;
+	}
+	/* y000000000000 is not hex; 000000000000.cfg is no device either */
+	return strncmp(name, "000000000000", 12) != 0;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+static size_t
+dir_len(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? (size_t)(s - path) : 0;
+}
+
+/* Index of the file of directory group [lo, hi) whose base name is name
+ * (case-insensitive), or hi. */
+static size_t
+find_in_group(const struct ycfg_pathlist *f, size_t lo, size_t hi,
+	      const char *name, size_t namelen)
+{
+	for (size_t i = lo; i < hi; i++) {
+		const char *b = base_name(f->v[i]);
+
+		if (strlen(b) == namelen && strncasecmp(b, name, namelen) == 0)
+			return i;
+	}
+	return hi;
+}
+
+/* Judges a device whose own file is dev: layers from its boot recipe, or
+ * common + dev. */
+static void
+device_notes(const struct ycfg_lint_opts *o, const struct ycfg_pathlist *f,
+	     size_t lo, size_t hi, const struct ycfg_doc *common,
+	     const struct ycfg_doc *dev, struct ycfg_diags *d)
+{
+	const char *name = base_name(dev->path);
+	char bootname[32];
+
+	snprintf(bootname, sizeof(bootname), "%.12s.boot", name);
+
+	size_t b = find_in_group(f, lo, hi, bootname, strlen(bootname));
+
+	if (b < hi) {
+		/* the recipe: load its layers quietly (each file is linted
+		 * on its own anyway) and judge this device's lines */
+		struct ycfg_stack st;
+		struct ycfg_diags quiet;
+		char err[512];
+
+		ycfg_stack_init(&st);
+		ycfg_diags_init(&quiet);
+		if (ycfg_stack_load(&st, o, &f->v[b], 1, &quiet, err,
+				    sizeof(err)) == 0) {
+			for (size_t i = 0; i < st.n; i++) {
+				if (strcmp(st.docs[i].path, dev->path) != 0)
+					continue;
+				/* same file: report with the tree's path */
+				st.docs[i].path = dev->path;
+				ycfg_lint_notes(o, st.ptrs, st.n, i,
+						st.overwrite_mode, d);
+			}
+		}
+		ycfg_diags_free(&quiet);
+		ycfg_stack_free(&st);
+		return;
+	}
+
+	const struct ycfg_doc *layers[2] = { common, dev };
+
+	if (common != NULL)
+		ycfg_lint_notes(o, layers, 2, 1, 0, d);
+	else
+		ycfg_lint_notes(o, layers + 1, 1, 0, 0, d);
+}
+
+int
+ycfg_lint_tree(const struct ycfg_lint_opts *o,
+	       const struct ycfg_pathlist *f, struct ycfg_diags *d,
+	       size_t *nfiles)
+{
+	struct ycfg_lint_opts dev_opts = *o;
+	struct ycfg_doc common, dev;
+	char err[512];
+	int rc = 0;
+
+	dev_opts.no_file_notes = true;
+	ycfg_doc_init(&common);
+	ycfg_doc_init(&dev);
+	for (size_t lo = 0; lo < f->n;) {
+		size_t dl = dir_len(f->v[lo]), hi = lo + 1;
+
+		while (hi < f->n && dir_len(f->v[hi]) == dl &&
+		       strncmp(f->v[hi], f->v[lo], dl) == 0)
+			hi++;
+
+		/* the directory's common layer, parsed once */
+		size_t c = find_in_group(f, lo, hi, COMMON_NAME,
+					 strlen(COMMON_NAME));
+		bool have_common = false;
+
+		if (c < hi) {
+			if (ycfg_lint_path(o, f->v[c], &common, d, err,
+					   sizeof(err)) == 0) {
+				have_common = true;
+				(*nfiles)++;
+			} else {
+				fprintf(stderr, "ycfg: %s\n", err);
+				rc = -1;
+			}
+		}
+		for (size_t i = lo; i < hi; i++) {
+			if (i == c)
+				continue;
+
+			bool device = is_mac_cfg(base_name(f->v[i]));
+
+			if (ycfg_lint_path(device ? &dev_opts : o, f->v[i], &dev,
+					   d, err, sizeof(err)) != 0) {
+				fprintf(stderr, "ycfg: %s\n", err);
+				rc = -1;
+				continue;
+			}
+			(*nfiles)++;
+			if (device && o->schema != NULL)
+				device_notes(o, f, lo, hi,
+					     have_common ? &common : NULL, &dev,
+					     d);
+		}
+		lo = hi;
+	}
+	ycfg_doc_free(&common);
+	ycfg_doc_free(&dev);
+	return rc;
+}
