@@ -19,6 +19,8 @@ struct ycfg_lint_opts {
 	const struct ycfg_schema *schema;  /* may be NULL: no value checks */
 	const char *model;                 /* --model, or NULL */
 	unsigned max_accounts;             /* from the model; 16 without */
+	unsigned jobs;                     /* worker threads for directory
+	                                    * lint; 0 = number of CPUs */
 	bool no_file_notes;                /* skip per-file notes: the caller
 	                                    * judges them on a layer stack */
 };
