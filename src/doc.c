@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ycfg/doc.h"
 #include "ycfg/lexer.h"
@@ -21,6 +22,7 @@ ycfg_doc_free(struct ycfg_doc *doc)
 	free(doc->ents);
 	free(doc->slots);
 	free(doc->incs);
+	free(doc->memo);
 	ycfg_doc_init(doc);
 }
 
@@ -40,7 +42,8 @@ ycfg_doc_reset(struct ycfg_doc *doc)
 static uint32_t
 entry_hash(const char *key, size_t keylen, const char *sub, size_t sublen)
 {
-	return ycfg_hash(ycfg_hash(YCFG_HASH_INIT, key, keylen), sub, sublen);
+	return ycfg_hash(ycfg_hash_lower(YCFG_HASH_INIT, key, keylen), sub,
+			 sublen);
 }
 
 static bool
@@ -48,7 +51,7 @@ entry_is(const struct ycfg_doc *doc, const struct ycfg_entry *e,
 	 const char *key, size_t keylen, const char *sub, size_t sublen)
 {
 	return e->key_len == keylen && e->sub_len == sublen &&
-	       memcmp(doc->buf.p + e->key_off, key, keylen) == 0 &&
+	       strncasecmp(doc->buf.p + e->key_off, key, keylen) == 0 &&
 	       (sublen == 0 ||
 		memcmp(doc->buf.p + e->val_off, sub, sublen) == 0);
 }
@@ -145,6 +148,18 @@ ycfg_doc_set(struct ycfg_doc *doc, const char *key, size_t keylen,
 	e->valcol = valcol;
 	e->flags = flags;
 	return e;
+}
+
+struct ycfg_entry *
+ycfg_doc_find(struct ycfg_doc *doc, const char *key, size_t keylen,
+	      uint32_t hash)
+{
+	if (doc->nslots == 0)
+		return NULL;
+
+	long j = find_slot(doc, key, keylen, NULL, 0, hash);
+
+	return doc->slots[j] ? &doc->ents[doc->slots[j] - 1] : NULL;
 }
 
 const struct ycfg_entry *

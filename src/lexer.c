@@ -5,6 +5,7 @@
  * at init with memchr-speed scans, so the common case of a plain ASCII LF
  * file splits lines with memchr alone and never inspects bytes twice.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "ycfg/lexer.h"
@@ -88,10 +89,21 @@ col_of(const struct ycfg_lexer *lx, const char *start, const char *p)
 	return (unsigned)ycfg_utf8_len(start, (size_t)(p - start)) + 1;
 }
 
+/* True when any byte of s[0..n) has its high bit set; eight bytes at a
+ * time, since it runs over every input once. */
 static bool
 has_byte_ge_0x80(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	size_t i = 0;
+
+	for (; i + 32 <= n; i += 32) {
+		uint64_t w[4];
+
+		memcpy(w, s + i, sizeof(w));
+		if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull)
+			return true;
+	}
+	for (; i < n; i++)
 		if ((unsigned char)s[i] >= 0x80)
 			return true;
 	return false;
@@ -414,10 +426,12 @@ parse_kv(struct ycfg_lexer *lx, const char *line, const char *s,
 	}
 	for (const char *q = s; q < ke; q++) {
 		if (is_ws(*q)) {
+			/* only the part before the space is shown: what
+			 * follows may be a value typed without '=' */
 			DIAG(lx, lx->lineno, col_of(lx, line, q),
 			     YCFG_R_SPACE_IN_KEY,
-			     "key '%.*s' contains whitespace",
-			     (int)(ke - s), s);
+			     "whitespace inside the key after '%.*s'",
+			     (int)(q - s > 80 ? 80 : q - s), s);
 			out->kind = YCFG_LINE_BAD;
 			return;
 		}
@@ -493,10 +507,11 @@ ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out)
 		bad_at = ycfg_utf8_invalid_at(line, len);
 		if (bad_at < len) {
 			bad_utf8 = true;
+			/* the byte itself is not shown: it may be part of a
+			 * password, and the lexer cannot tell */
 			DIAG(lx, lx->lineno, col_of(lx, line, line + bad_at),
 			     YCFG_R_INVALID_UTF8,
-			     "invalid UTF-8 byte 0x%02x; save the file as "
-			     "UTF-8", (unsigned char)line[bad_at]);
+			     "invalid UTF-8; save the file as UTF-8");
 		}
 	}
 

@@ -2,6 +2,7 @@
  * lint.c - per-file checks and schema notes (see lint.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -182,21 +183,78 @@ expand_account(const char *pattern, const char *acct, size_t acctlen,
 	buf[used] = '\0';
 }
 
+/*
+ * Lookup memo: the same concrete keys come back line after line (a file
+ * repeating a block) and file after file (every device has
+ * account.1.sip_server.1.address), so the linter remembers the result of
+ * recent schema lookups, keyed by the exact key bytes.  Direct-mapped:
+ * a clash simply replaces the slot.  Keys longer than the slot bypass it.
+ */
+#define MEMO_SLOTS 4096
+#define MEMO_KEY 64
+
+struct memo_slot {
+	uint32_t hash;
+	uint32_t len;                  /* 0: empty */
+	char key[MEMO_KEY];
+	const struct ycfg_param *param;
+	struct ycfg_key_indices idx;
+};
+
+struct ycfg_lookup_memo {
+	const struct ycfg_schema *schema;
+	struct memo_slot slot[MEMO_SLOTS];
+};
+
+static const struct ycfg_param *
+memo_lookup(struct ycfg_doc *doc, const struct ycfg_schema *s,
+	    const char *key, size_t len, uint32_t h,
+	    struct ycfg_key_indices *idx)
+{
+	if (len > MEMO_KEY)
+		return ycfg_schema_lookup(s, key, len, idx);
+	if (doc->memo == NULL || doc->memo->schema != s) {
+		if (doc->memo == NULL)
+			doc->memo = malloc(sizeof(*doc->memo));
+		if (doc->memo == NULL)
+			return ycfg_schema_lookup(s, key, len, idx);
+		doc->memo->schema = s;
+		for (size_t i = 0; i < MEMO_SLOTS; i++)
+			doc->memo->slot[i].len = 0;
+	}
+
+	struct memo_slot *m = &doc->memo->slot[h & (MEMO_SLOTS - 1)];
+
+	if (m->len == len && m->hash == h && memcmp(m->key, key, len) == 0) {
+		*idx = m->idx;
+		return m->param;
+	}
+	m->param = ycfg_schema_lookup(s, key, len, &m->idx);
+	m->hash = h;
+	m->len = (uint32_t)len;
+	memcpy(m->key, key, len);
+	*idx = m->idx;
+	return m->param;
+}
+
 /* Schema checks of one key = value line.  Returns the entry or NULL. */
 static const struct ycfg_param *
-check_setting(const struct ycfg_lint_opts *o, const char *file,
-	      const struct ycfg_line *ln, struct ycfg_diags *d)
+check_setting(const struct ycfg_lint_opts *o, struct ycfg_doc *doc,
+	      const char *file, const struct ycfg_line *ln, uint32_t h,
+	      struct ycfg_diags *d, bool *key_ok, bool *value_ok)
 {
 	if (!check_account_index(o, file, ln, d) || o->schema == NULL)
 		return NULL;
 
 	struct ycfg_key_indices idx;
-	const struct ycfg_param *p = ycfg_schema_lookup(o->schema, ln->key,
-							ln->keylen, &idx);
+	const struct ycfg_param *p = memo_lookup(doc, o->schema, ln->key,
+						 ln->keylen, h, &idx);
 
 	if (p == NULL) {
-		if (!ycfg_schema_in_namespace(o->schema, ln->key, ln->keylen))
+		if (!ycfg_schema_in_namespace(o->schema, ln->key, ln->keylen)) {
+			*key_ok = true;
 			return NULL;
+		}
 
 		char sug[YCFG_KEY_MAX + 1];
 
@@ -227,15 +285,20 @@ check_setting(const struct ycfg_lint_opts *o, const char *file,
 			      "'%.*s' is a legacy key; newer firmware uses "
 			      "'%s'", (int)ln->keylen, ln->key, repl);
 	}
+	else
+		*key_ok = true;
 	if (ln->flags & (YCFG_VAL_BLANK | YCFG_VAL_NULL))
 		return p;
 
 	struct ycfg_value_result res;
 
 	if (!ycfg_value_check(p, ln->key, ln->keylen, ln->val, ln->vallen,
-			      &res))
+			      &res)) {
 		ycfg_diag_add(d, file, ln->lineno, ln->valcol, res.rule, "%s",
 			      res.msg);
+		/* an adjusted value is still a value the phone uses */
+		*value_ok = res.rule == YCFG_R_VALUE_ADJUSTED;
+	}
 	return p;
 }
 
@@ -304,6 +367,50 @@ check_models(const struct ycfg_lint_opts *o, const char *file,
 		}
 		s = e;
 	}
+}
+
+/*
+ * Fast path for a key the file already set, whose key drew no finding:
+ * only the value is judged again, and not even that when it is the same
+ * value that passed before.  Files that repeat blocks of settings (and
+ * the 100 MB adversarial case) spend their time here.  Returns false when
+ * the line needs the full treatment.
+ */
+static bool
+repeat_setting(struct ycfg_doc *doc, const struct ycfg_line *ln, uint32_t h,
+	       struct ycfg_diags *d, uint32_t *prev)
+{
+	struct ycfg_entry *e = ycfg_doc_find(doc, ln->key, ln->keylen, h);
+
+	if (e == NULL || !(e->flags & YCFG_VAL_KEY_OK) ||
+	    (e->flags & (YCFG_VAL_BLANK | YCFG_VAL_NULL)) || e->blank_line ||
+	    (ln->flags & (YCFG_VAL_BLANK | YCFG_VAL_NULL)) ||
+	    (e->param != NULL && e->param->multi_value_colon))
+		return false;
+
+	unsigned flags = ln->flags | YCFG_VAL_KEY_OK;
+
+	if (e->param != NULL &&
+	    (e->val_len != ln->vallen || (e->flags & YCFG_VAL_INVALID) ||
+	     memcmp(doc->buf.p + e->val_off, ln->val, ln->vallen) != 0)) {
+		struct ycfg_value_result res;
+
+		if (!ycfg_value_check(e->param, ln->key, ln->keylen, ln->val,
+				      ln->vallen, &res)) {
+			ycfg_diag_add(d, doc->path, ln->lineno, ln->valcol,
+				      res.rule, "%s", res.msg);
+			if (res.rule != YCFG_R_VALUE_ADJUSTED)
+				flags |= YCFG_VAL_INVALID;
+		}
+	}
+	*prev = e->line;
+	e->val_off = (uint32_t)(ln->val - doc->buf.p);
+	e->val_len = (uint32_t)ln->vallen;
+	e->line = ln->lineno;
+	e->col = ln->keycol;
+	e->valcol = ln->valcol;
+	e->flags = flags;
+	return true;
 }
 
 /* Length of the sub-key of a multi-value setting ("admin:" of
@@ -482,18 +589,39 @@ ycfg_lint_doc(const struct ycfg_lint_opts *o, struct ycfg_doc *doc,
 				break;
 			}
 
-			const struct ycfg_param *p = check_setting(o, file,
-								   &ln, d);
+			uint32_t h = ycfg_hash_lower(YCFG_HASH_INIT, ln.key,
+						     ln.keylen);
 			uint32_t prev;
+
+			if (repeat_setting(doc, &ln, h, d, &prev))
+				goto duplicate;
+
+			bool key_ok = false, value_ok = true;
+			const struct ycfg_param *p = check_setting(
+				o, doc, file, &ln, h, d, &key_ok, &value_ok);
 			struct ycfg_entry *e = ycfg_doc_set(
 				doc, ln.key, ln.keylen,
 				multi_value_sub(p, ln.val, ln.vallen), ln.val,
 				ln.vallen, ln.lineno, ln.keycol, ln.valcol,
 				ln.flags, &prev);
 
-			if (e != NULL)
+			if (e != NULL && e->line == ln.lineno) {
 				e->param = p;
-			if (prev != 0)
+				if (!value_ok)
+					e->flags |= YCFG_VAL_INVALID;
+				if (key_ok)
+					e->flags |= YCFG_VAL_KEY_OK;
+			}
+duplicate:
+			if (prev != 0 && (ln.flags & YCFG_VAL_BLANK))
+				ycfg_diag_add(d, file, ln.lineno, ln.keycol,
+					      YCFG_R_DUPLICATE_KEY,
+					      "'%.*s' is already set on line %u; "
+					      "this blank line keeps that value "
+					      "(overwrite_mode 0) or resets it to "
+					      "the default (overwrite_mode 1)",
+					      (int)ln.keylen, ln.key, prev);
+			else if (prev != 0)
 				ycfg_diag_add(d, file, ln.lineno, ln.keycol,
 					      YCFG_R_DUPLICATE_KEY,
 					      "'%.*s' is already set on line %u; "
@@ -582,10 +710,16 @@ ycfg_lint_notes(const struct ycfg_lint_opts *o,
 
 		if (ycfg_schema_lookup(o->schema, key, e->key_len, &idx) != p)
 			continue;
-		if (!ycfg_effective_get(&l, key, e->key_len, &dep) ||
+		/* Values that failed their own check are not judged again.
+		 * A -1 is judged on the value it inherits only for notes with
+		 * an explicit trigger ("when"): "differs from the default"
+		 * makes no sense for an inherited default. */
+		if ((e->flags & YCFG_VAL_INVALID) ||
+		    !ycfg_effective_get(&l, key, e->key_len, &dep) ||
 		    (dep.nsteps ? dep.step[0].ent : dep.origin.ent) != e ||
+		    (dep.nsteps > 0 && p->when.n == 0) ||
 		    !effective_int(&dep, &v))
-			continue;   /* unknown, or overridden by a later layer */
+			continue;
 		if (p->when.n > 0 ? !ycfg_ranges_contain(&p->when, v)
 				  : (p->def == NULL ||
 				     ycfg_parse_int(p->def, strlen(p->def),
@@ -607,8 +741,10 @@ ycfg_lint_notes(const struct ycfg_lint_opts *o,
 			int64_t cv;
 
 			if (cl == 0 || !ycfg_effective_get(&l, ck, cl, &ce) ||
+			    (ce.origin.ent != NULL &&
+			     (ce.origin.ent->flags & YCFG_VAL_INVALID)) ||
 			    !effective_int(&ce, &cv))
-				continue;
+				continue;   /* unknown or invalid: not judged */
 			if (ycfg_ranges_contain(&cond->in, cv))
 				continue;
 

@@ -306,6 +306,7 @@ ycfg_is_placeholder(const char *seg, size_t len)
 }
 
 #define YCFG_FNV_INIT 2166136261u
+#define YCFG_KEY_NORM_MAX 512
 
 static uint32_t
 ycfg_fnv(uint32_t h, char c)
@@ -485,12 +486,11 @@ ycfg_locate(const char *data, size_t len, const char *section, long index,
 			continue;
 		}
 		/* role of this node within its parent */
-		bool is_key = false, sec_value = false, item = false;
+		bool sec_value = false, item = false;
 		bool field_value = false;
 
 		if (depth >= 0 && kind[depth] == 'm') {
 			if (want_key[depth]) {
-				is_key = true;
 				want_key[depth] = false;
 				const char *k = t == YAML_SCALAR_EVENT ?
 					(const char *)ev.data.scalar.value : "";
@@ -511,7 +511,6 @@ ycfg_locate(const char *data, size_t len, const char *section, long index,
 			       count[depth] == index;
 			count[depth]++;
 		}
-		(void)is_key;
 		if (sec_value) {
 			section_line = line;
 			if (index < 0) {
@@ -787,10 +786,13 @@ ycfg_cyaml_report(struct ycfg_diags *d, const struct ycfg_src *src,
 		char arg[128];
 
 		snprintf(arg, sizeof(arg), "%s", what + pl);
-		if (i == 0) {
+		if (i <= 1) {
+			/* libcyaml names the mapping (unknown field) or the
+			 * first occurrence (repeated field): point at the
+			 * offending key itself */
 			unsigned kl = ycfg_find_scalar_line(src->data,
-							    src->len, line,
-							    arg);
+							    src->len,
+							    line + i, arg);
 
 			if (kl != 0)
 				line = kl;
@@ -952,7 +954,7 @@ ycfg_convert_param(struct ycfg_arena *a, const char *origin,
 	if (ycfg_parse_flag(r->unverified, &p->unverified) != 0)
 		PERR("unverified", "unverified of %s must be true or false, "
 		     "not '%s'", key, r->unverified);
-	if ((r->source == NULL || r->source[0] == '\0') && !p->unverified)
+	else if ((r->source == NULL || r->source[0] == '\0') && !p->unverified)
 		PERR(NULL, "%s has no source; add one or mark it "
 		     "'unverified: true'", key);
 	if (type == YCFG_T__COUNT)
@@ -1960,85 +1962,62 @@ ycfg_all_digits(const char *s, size_t n)
 	return true;
 }
 
-/* Hashes the normal form of a concrete key without building it. */
-static uint32_t
-ycfg_hash_key(const char *key, size_t len)
-{
-	uint32_t h = YCFG_FNV_INIT;
-	size_t start = 0;
 
+
+
+/* Normalises a concrete key in one pass: lowercased, each all-digit
+ * segment replaced by '#' (its value stored in idx when given).  Returns
+ * the normal form's length, or 0 when it does not fit in norm. */
+static size_t
+ycfg_normalise(const char *key, size_t len, char *norm, size_t normsz,
+	       struct ycfg_key_indices *idx)
+{
+	size_t o = 0, seg_o = 0, seg_i = 0;
+	bool digits = true;
+
+	if (idx != NULL)
+		idx->n = 0;
 	for (size_t i = 0; i <= len; i++) {
-		if (i < len && key[i] != '.')
+		char c = i < len ? key[i] : '.';
+
+		if (c != '.') {
+			if (o + 2 >= normsz)
+				return 0;
+			digits = digits && c >= '0' && c <= '9';
+			norm[o++] = ycfg_lc(c);
 			continue;
-		if (ycfg_all_digits(key + start, i - start)) {
-			h = ycfg_fnv(h, '#');
-		} else {
-			for (size_t k = start; k < i; k++)
-				h = ycfg_fnv(h, ycfg_lc(key[k]));
+		}
+		if (digits && o > seg_o) {
+			size_t sl = i - seg_i;
+
+			o = seg_o;
+			norm[o++] = '#';
+			if (idx != NULL && idx->n < YCFG_MAX_INDICES) {
+				uint64_t v = 0;
+
+				for (size_t k = seg_i; k < i; k++) {
+					unsigned d = (unsigned)(key[k] - '0');
+
+					if (v > (UINT64_MAX - d) / 10) {
+						v = UINT64_MAX;
+						break;
+					}
+					v = v * 10 + d;
+				}
+				idx->v[idx->n] = v;
+				idx->leading_zero[idx->n] = sl > 1 && key[seg_i] == '0';
+				idx->col[idx->n] = (unsigned)seg_i;
+				idx->n++;
+			}
 		}
 		if (i < len)
-			h = ycfg_fnv(h, '.');
-		start = i + 1;
+			norm[o++] = '.';
+		seg_o = o;
+		seg_i = i + 1;
+		digits = true;
 	}
-	return h;
-}
-
-/* Compares the normal form of a concrete key with a normalised pattern. */
-static bool
-ycfg_key_matches(const char *key, size_t len, const char *norm)
-{
-	size_t start = 0;
-	const char *q = norm;
-
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && key[i] != '.')
-			continue;
-		if (ycfg_all_digits(key + start, i - start)) {
-			if (*q++ != '#')
-				return false;
-		} else {
-			for (size_t k = start; k < i; k++)
-				if (*q++ != ycfg_lc(key[k]))
-					return false;
-		}
-		if (i < len && *q++ != '.')
-			return false;
-		start = i + 1;
-	}
-	return *q == '\0';
-}
-
-static void
-ycfg_fill_indices(const char *key, size_t len, struct ycfg_key_indices *idx)
-{
-	size_t start = 0;
-
-	memset(idx, 0, sizeof(*idx));
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && key[i] != '.')
-			continue;
-		size_t sl = i - start;
-
-		if (ycfg_all_digits(key + start, sl) &&
-		    idx->n < YCFG_MAX_INDICES) {
-			uint64_t v = 0;
-
-			for (size_t k = start; k < i; k++) {
-				unsigned dgt = (unsigned)(key[k] - '0');
-
-				if (v > (UINT64_MAX - dgt) / 10) {
-					v = UINT64_MAX;
-					break;
-				}
-				v = v * 10 + dgt;
-			}
-			idx->v[idx->n] = v;
-			idx->leading_zero[idx->n] = sl > 1 && key[start] == '0';
-			idx->col[idx->n] = (unsigned)start;
-			idx->n++;
-		}
-		start = i + 1;
-	}
+	norm[o] = '\0';
+	return o;
 }
 
 const struct ycfg_param *
@@ -2046,21 +2025,33 @@ ycfg_schema_lookup(const struct ycfg_schema *s, const char *key, size_t len,
 		   struct ycfg_key_indices *idx)
 {
 	const struct ycfg_schema_index *x = s->priv;
+	char norm[YCFG_KEY_NORM_MAX];
+	struct ycfg_key_indices tmp;
 
 	if (x == NULL || x->slots == NULL || len == 0)
 		return NULL;
-	uint32_t h = ycfg_hash_key(key, len);
 
+	size_t nl = ycfg_normalise(key, len, norm, sizeof(norm),
+				   idx ? &tmp : NULL);
+
+	if (nl == 0)
+		return NULL;
+
+	uint32_t h = YCFG_FNV_INIT;
+
+	for (size_t i = 0; i < nl; i++)
+		h = ycfg_fnv(h, norm[i]);
 	for (size_t i = h & x->mask;; i = (i + 1) & x->mask) {
 		uint32_t v = x->slots[i];
 
 		if (v == 0)
 			return NULL;
+
 		const struct ycfg_pmeta *m = &x->meta[v - 1];
 
-		if (m->hash == h && ycfg_key_matches(key, len, m->norm)) {
+		if (m->hash == h && memcmp(m->norm, norm, nl + 1) == 0) {
 			if (idx != NULL)
-				ycfg_fill_indices(key, len, idx);
+				*idx = tmp;
 			return &x->params[v - 1];
 		}
 	}

@@ -895,6 +895,34 @@ ycfg_check_url(const struct ycfg_check *c)
 	return false;
 }
 
+static bool
+ycfg_dispatch(const struct ycfg_check *c)
+{
+	switch (c->p->type) {
+	case YCFG_T_BOOL:
+		return ycfg_check_bool(c);
+	case YCFG_T_INT:
+		return ycfg_check_int(c);
+	case YCFG_T_FLOAT:
+		return ycfg_check_float(c);
+	case YCFG_T_ENUM:
+		return ycfg_check_enum(c);
+	case YCFG_T_STRING:
+		return ycfg_check_string(c);
+	case YCFG_T_HOST:
+		return ycfg_check_host(c);
+	case YCFG_T_PORT:
+		return ycfg_check_port(c);
+	case YCFG_T_URL:
+		return ycfg_check_url(c);
+	case YCFG_T__COUNT:
+		break;
+	}
+	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "%s has no known type",
+		     c->key);
+	return false;
+}
+
 bool
 ycfg_value_check(const struct ycfg_param *p, const char *key, size_t keylen,
 		 const char *value, size_t n, struct ycfg_value_result *res)
@@ -916,31 +944,16 @@ ycfg_value_check(const struct ycfg_param *p, const char *key, size_t keylen,
 		return true;
 	}
 	c.p = p;
-	c.key = ycfg_escape(key, keylen, 128, keybuf, sizeof(keybuf));
 	c.value = value;
 	c.n = n;
-	c.shown = ycfg_shown_value(p, value, n, valbuf, sizeof(valbuf));
 	c.res = res;
-	switch (p->type) {
-	case YCFG_T_BOOL:
-		return ycfg_check_bool(&c);
-	case YCFG_T_INT:
-		return ycfg_check_int(&c);
-	case YCFG_T_FLOAT:
-		return ycfg_check_float(&c);
-	case YCFG_T_ENUM:
-		return ycfg_check_enum(&c);
-	case YCFG_T_STRING:
-		return ycfg_check_string(&c);
-	case YCFG_T_HOST:
-		return ycfg_check_host(&c);
-	case YCFG_T_PORT:
-		return ycfg_check_port(&c);
-	case YCFG_T_URL:
-		return ycfg_check_url(&c);
-	case YCFG_T__COUNT:
-		break;
-	}
-	ycfg_set_msg(res, YCFG_R_INVALID_VALUE, "%s has no known type", c.key);
-	return false;
+	/* Most values are fine: judge first without the escaped texts, and
+	 * build them only to word a failure. */
+	c.key = "";
+	c.shown = "";
+	if (ycfg_dispatch(&c))
+		return true;
+	c.key = ycfg_escape(key, keylen, 128, keybuf, sizeof(keybuf));
+	c.shown = ycfg_shown_value(p, value, n, valbuf, sizeof(valbuf));
+	return ycfg_dispatch(&c);
 }

@@ -119,6 +119,10 @@ done
 rc=$?
 expect_rc "good *.cfg *.boot together" 0
 expect_empty "good *.cfg *.boot together (stdout)" "$TMP/out"
+"$YCFG" lint --fail-on info "$SAMPLES"/*.cfg >"$TMP/out" 2>"$TMP/err" </dev/null
+rc=$?
+expect_rc "good SAMPLES_DIR/*.cfg" 0
+expect_empty "good SAMPLES_DIR/*.cfg (stdout)" "$TMP/out"
 
 # Each good file with the model it is written for (see samples/README.md):
 # the model's account range must hold.  The model is read from the
@@ -251,6 +255,10 @@ expect_empty "directory named x.cfg (stdout)" "$TMP/out"
 expect_empty "directory named x.cfg (stderr)" "$TMP/err"
 run "$TMP/out" "$TMP/err" lint --format json "$TMP/tree"
 expect_grep "directory named x.cfg: 2 files" "\"files\":2," "$TMP/out"
+# The x.cfg directory given directly is searched too.
+run "$TMP/out" "$TMP/err" lint --fail-on info "$TMP/tree/x.cfg"
+expect_rc "directory x.cfg given as PATH" 0
+expect_empty "directory x.cfg given as PATH (stderr)" "$TMP/err"
 # ... and a bad file inside that directory is found.
 cp "$SAMPLES/bad/missing-header.cfg" "$TMP/tree/x.cfg/sub/broken.cfg"
 run "$TMP/out" "$TMP/err" lint "$TMP/tree"

@@ -51,6 +51,9 @@ struct ycfg_doc {
 	size_t ninc, capinc;
 	int overwrite_mode;          /* boot: 0, 1, or -1 when not set */
 	uint32_t overwrite_line;
+	/* Memo of schema lookups kept by the linter across the files this
+	 * document is reused for (owned; see lint.c). */
+	struct ycfg_lookup_memo *memo;
 };
 
 void ycfg_doc_init(struct ycfg_doc *doc);
@@ -68,6 +71,12 @@ struct ycfg_entry *ycfg_doc_set(struct ycfg_doc *doc, const char *key,
 				const char *val, size_t vallen,
 				unsigned line, unsigned col, unsigned valcol,
 				unsigned flags, uint32_t *prev_line);
+
+/* Finds the writable entry of a key (sub_len 0) given its
+ * ycfg_hash_lower() hash, or NULL.  The linter's fast path for keys that
+ * come back. */
+struct ycfg_entry *ycfg_doc_find(struct ycfg_doc *doc, const char *key,
+				 size_t keylen, uint32_t hash);
 
 /* Finds the entry of a key (sub_len 0), or NULL. */
 const struct ycfg_entry *ycfg_doc_get(const struct ycfg_doc *doc,
@@ -97,6 +106,20 @@ ycfg_hash(uint32_t h, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The same over ASCII-lowercased bytes: keys compare case-insensitively,
+ * as the schema lookup does. */
+static inline uint32_t
+ycfg_hash_lower(uint32_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		h ^= c | (unsigned char)(((unsigned)(c - 'A') < 26u) << 5);
 		h *= 16777619u;
 	}
 	return h;
