@@ -284,3 +284,46 @@ ycfg_diags_max_severity(const struct ycfg_diags *d)
 			return s;
 	return -1;
 }
+
+int
+ycfg_diags_move(struct ycfg_diags *dst, struct ycfg_diags *src)
+{
+	if (src->n > 0 && dst->n + src->n > dst->cap) {
+		size_t cap = dst->cap ? dst->cap : 64;
+
+		while (cap < dst->n + src->n)
+			cap *= 2;
+
+		struct ycfg_diag *v = realloc(dst->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		dst->v = v;
+		dst->cap = cap;
+	}
+	if (src->n > 0)
+		memcpy(dst->v + dst->n, src->v, src->n * sizeof(*src->v));
+	dst->n += src->n;
+	for (int s = 0; s < 3; s++) {
+		dst->count[s] += src->count[s];
+		src->count[s] = 0;
+	}
+	src->n = 0;
+
+	/* splice src's string blocks behind dst's newest one, so that dst
+	 * keeps appending to its own current block */
+	if (src->strings != NULL) {
+		struct ycfg_strblock *last = src->strings;
+
+		while (last->next != NULL)
+			last = last->next;
+		if (dst->strings == NULL) {
+			dst->strings = src->strings;
+		} else {
+			last->next = dst->strings->next;
+			dst->strings->next = src->strings;
+		}
+		src->strings = NULL;
+	}
+	return 0;
+}

@@ -1,10 +1,13 @@
 /*
  * tree.c - device stacks and directory linting (see tree.h).
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "ycfg/lexer.h"
 #include "ycfg/tree.h"
@@ -203,19 +206,95 @@ device_notes(const struct ycfg_lint_opts *o, const struct ycfg_pathlist *f,
 		ycfg_lint_notes(o, layers + 1, 1, 0, 0, d);
 }
 
+/* Shared state of the workers of one directory group. */
+struct group_job {
+	const struct ycfg_lint_opts *o, *dev_opts;
+	const struct ycfg_pathlist *f;
+	size_t lo, hi, skip;           /* files [lo, hi) but skip */
+	const struct ycfg_doc *common;
+	atomic_size_t next;            /* next file index to take */
+	atomic_size_t nfiles;
+	atomic_int failed;
+};
+
+struct worker {
+	struct group_job *job;
+	struct ycfg_doc doc;           /* reused for every file (and memo) */
+	struct ycfg_diags d;
+	pthread_t thread;
+};
+
+/* Files are handed out in chunks: small enough to balance, large enough
+ * that the counter is not contended. */
+#define CHUNK 32
+
+static void *
+worker_run(void *arg)
+{
+	struct worker *w = arg;
+	struct group_job *j = w->job;
+	char err[512];
+
+	for (;;) {
+		size_t start = atomic_fetch_add(&j->next, CHUNK);
+
+		if (start >= j->hi)
+			break;
+
+		size_t end = start + CHUNK < j->hi ? start + CHUNK : j->hi;
+
+		for (size_t i = start; i < end; i++) {
+			if (i == j->skip)
+				continue;
+
+			const char *path = j->f->v[i];
+			bool device = is_mac_cfg(base_name(path));
+
+			if (ycfg_lint_path(device ? j->dev_opts : j->o, path,
+					   &w->doc, &w->d, err,
+					   sizeof(err)) != 0) {
+				fprintf(stderr, "ycfg: %s\n", err);
+				atomic_store(&j->failed, 1);
+				continue;
+			}
+			atomic_fetch_add(&j->nfiles, 1);
+			if (device && j->o->schema != NULL)
+				device_notes(j->o, j->f, j->lo, j->hi, j->common,
+					     &w->doc, &w->d);
+		}
+	}
+	return NULL;
+}
+
+static unsigned
+worker_count(const struct ycfg_lint_opts *o, size_t files)
+{
+	long n = o->jobs ? (long)o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		n = 1;
+	if (n > 64)
+		n = 64;
+	/* threads only pay off for more than a couple of chunks */
+	if ((size_t)n > files / CHUNK)
+		n = files / CHUNK > 0 ? (long)(files / CHUNK) : 1;
+	return (unsigned)n;
+}
+
 int
 ycfg_lint_tree(const struct ycfg_lint_opts *o,
 	       const struct ycfg_pathlist *f, struct ycfg_diags *d,
 	       size_t *nfiles)
 {
 	struct ycfg_lint_opts dev_opts = *o;
-	struct ycfg_doc common, dev;
+	struct ycfg_doc common;
+	struct worker *workers = NULL;
+	unsigned nw = 0;
 	char err[512];
 	int rc = 0;
 
 	dev_opts.no_file_notes = true;
 	ycfg_doc_init(&common);
-	ycfg_doc_init(&dev);
 	for (size_t lo = 0; lo < f->n;) {
 		size_t dl = dir_len(f->v[lo]), hi = lo + 1;
 
@@ -223,7 +302,8 @@ ycfg_lint_tree(const struct ycfg_lint_opts *o,
 		       strncmp(f->v[hi], f->v[lo], dl) == 0)
 			hi++;
 
-		/* the directory's common layer, parsed once */
+		/* the directory's common layer, parsed once and shared
+		 * read-only by the workers */
 		size_t c = find_in_group(f, lo, hi, COMMON_NAME,
 					 strlen(COMMON_NAME));
 		bool have_common = false;
@@ -238,27 +318,73 @@ ycfg_lint_tree(const struct ycfg_lint_opts *o,
 				rc = -1;
 			}
 		}
-		for (size_t i = lo; i < hi; i++) {
-			if (i == c)
-				continue;
 
-			bool device = is_mac_cfg(base_name(f->v[i]));
+		struct group_job job = {
+			.o = o, .dev_opts = &dev_opts, .f = f,
+			.lo = lo, .hi = hi, .skip = c,
+			.common = have_common ? &common : NULL,
+		};
 
-			if (ycfg_lint_path(device ? &dev_opts : o, f->v[i], &dev,
-					   d, err, sizeof(err)) != 0) {
-				fprintf(stderr, "ycfg: %s\n", err);
-				rc = -1;
-				continue;
+		atomic_init(&job.next, lo);
+		atomic_init(&job.nfiles, 0);
+		atomic_init(&job.failed, 0);
+
+		unsigned want = worker_count(o, hi - lo);
+
+		if (want > nw) {
+			struct worker *w = realloc(workers, want * sizeof(*w));
+
+			if (w == NULL) {
+				want = nw ? nw : 1;
+				if (workers == NULL) {
+					fprintf(stderr, "ycfg: out of memory\n");
+					rc = -1;
+					break;
+				}
+			} else {
+				workers = w;
+				for (unsigned k = nw; k < want; k++) {
+					ycfg_doc_init(&workers[k].doc);
+					ycfg_diags_init(&workers[k].d);
+				}
+				nw = want;
 			}
-			(*nfiles)++;
-			if (device && o->schema != NULL)
-				device_notes(o, f, lo, hi,
-					     have_common ? &common : NULL, &dev,
-					     d);
 		}
+		for (unsigned k = 0; k < want; k++) {
+			/* same levels and cap as the caller's list */
+			memcpy(workers[k].d.level, d->level, sizeof(d->level));
+			memcpy(workers[k].d.overridden, d->overridden,
+			       sizeof(d->overridden));
+			workers[k].d.file_cap = d->file_cap;
+			workers[k].job = &job;
+		}
+
+		unsigned started = 1;
+
+		for (unsigned k = 1; k < want; k++) {
+			if (pthread_create(&workers[k].thread, NULL, worker_run,
+					   &workers[k]) != 0)
+				break;
+			started++;
+		}
+		worker_run(&workers[0]);
+		for (unsigned k = 1; k < started; k++)
+			pthread_join(workers[k].thread, NULL);
+		for (unsigned k = 0; k < want; k++)
+			if (ycfg_diags_move(d, &workers[k].d) != 0) {
+				fprintf(stderr, "ycfg: out of memory\n");
+				rc = -1;
+			}
+		*nfiles += atomic_load(&job.nfiles);
+		if (atomic_load(&job.failed))
+			rc = -1;
 		lo = hi;
 	}
+	for (unsigned k = 0; k < nw; k++) {
+		ycfg_doc_free(&workers[k].doc);
+		ycfg_diags_free(&workers[k].d);
+	}
+	free(workers);
 	ycfg_doc_free(&common);
-	ycfg_doc_free(&dev);
 	return rc;
 }

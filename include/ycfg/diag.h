@@ -94,6 +94,11 @@ void ycfg_diags_begin_file(struct ycfg_diags *d);
  * first finding left out. */
 void ycfg_diags_end_file(struct ycfg_diags *d, const char *file);
 
+/* Moves every diagnostic of src to the end of dst, handing over the
+ * strings they point to (no copies); src is left empty but usable.
+ * Returns 0, or -1 when out of memory (src is then untouched). */
+int ycfg_diags_move(struct ycfg_diags *dst, struct ycfg_diags *src);
+
 /* Sorts by file name (strcmp), line, column, rule and message, so output
  * is stable whatever order produced it. */
 void ycfg_diags_sort(struct ycfg_diags *d);
