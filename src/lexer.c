@@ -393,6 +393,28 @@ parse_include(struct ycfg_lexer *lx, const char *line, const char *s,
 	out->valcol = col_of(lx, line, path);
 }
 
+/* The first space or tab in [s, e), or e: eight bytes at a time, since
+ * every key of every line is scanned. */
+static const char *
+first_ws(const char *s, const char *e)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+
+	while (e - s >= 8) {
+		uint64_t w, a, b;
+
+		memcpy(&w, s, 8);
+		a = w ^ (ones * ' ');
+		b = w ^ (ones * '\t');
+		if (((a - ones) & ~a & high) | ((b - ones) & ~b & high))
+			break;
+		s += 8;
+	}
+	while (s < e && !is_ws(*s))
+		s++;
+	return s;
+}
+
 /* Classifies key = value (or a malformed line) in [s, e). */
 static void
 parse_kv(struct ycfg_lexer *lx, const char *line, const char *s,
@@ -424,7 +446,7 @@ parse_kv(struct ycfg_lexer *lx, const char *line, const char *s,
 		out->kind = YCFG_LINE_BAD;
 		return;
 	}
-	for (const char *q = s; q < ke; q++) {
+	for (const char *q = first_ws(s, ke); q < ke; q++) {
 		if (is_ws(*q)) {
 			/* only the part before the space is shown: what
 			 * follows may be a value typed without '=' */

@@ -621,7 +621,9 @@ duplicate:
 					      "(overwrite_mode 0) or resets it to "
 					      "the default (overwrite_mode 1)",
 					      (int)ln.keylen, ln.key, prev);
-			else if (prev != 0)
+			else if (prev != 0 &&
+				 !ycfg_diag_dropped(d, YCFG_R_DUPLICATE_KEY,
+						    ln.lineno))
 				ycfg_diag_add(d, file, ln.lineno, ln.keycol,
 					      YCFG_R_DUPLICATE_KEY,
 					      "'%.*s' is already set on line %u; "

@@ -74,6 +74,22 @@ int ycfg_diag_vadd(struct ycfg_diags *d, const char *file, unsigned line,
 		   unsigned col, enum ycfg_rule rule, const char *fmt,
 		   va_list ap) __attribute__((format(printf, 6, 0)));
 
+/* True when a finding of rule at line would be dropped (rule off, or the
+ * per-file cap reached; the drop is counted as ycfg_diag_add would).  Lets
+ * hot paths skip formatting a message nobody will see. */
+static inline bool
+ycfg_diag_dropped(struct ycfg_diags *d, enum ycfg_rule rule, unsigned line)
+{
+	if (d->level[rule] == YCFG_LEVEL_OFF)
+		return true;
+	if (d->file_cap == 0 || d->file_count[rule] < d->file_cap)
+		return false;
+	d->file_count[rule]++;
+	if (d->dropped_line[rule] == 0)
+		d->dropped_line[rule] = line ? line : 1;
+	return true;
+}
+
 /* Like ycfg_diag_add, with a severity chosen by the producer (a schema
  * note's level); a level the user set for the rule still wins. */
 int ycfg_diag_add_sev(struct ycfg_diags *d, const char *file, unsigned line,
