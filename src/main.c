@@ -94,17 +94,17 @@ schema_dir(void)
 	if (env != NULL && *env)
 		return env;
 
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	/* both sides canonical: a build directory reached through a
+	 * symbolic link is still the build directory */
+	char exe[PATH_MAX], root[PATH_MAX];
 
-	if (n > 0) {
-		exe[n] = '\0';
-
+	if (realpath("/proc/self/exe", exe) != NULL &&
+	    realpath(YCFG_BUILD_ROOT, root) != NULL) {
 		char *slash = strrchr(exe, '/');
 
 		if (slash != NULL) {
 			*slash = '\0';
-			if (strcmp(exe, YCFG_BUILD_ROOT) == 0)
+			if (strcmp(exe, root) == 0)
 				return YCFG_SCHEMA_SRC_DIR;
 		}
 	}

@@ -16,6 +16,8 @@ fi
 # a fixed, always-present UTF-8 locale and width: warnings such as
 # "cannot adjust line" depend on both
 export LC_ALL=C.UTF-8 MANWIDTH=80
+# man-db's seccomp sandbox fails in some containers
+export MAN_DISABLE_SECCOMP=1
 unset MANOPT MANPAGER PAGER MAN_KEEP_FORMATTING
 
 status=0
