@@ -50,8 +50,12 @@ static bool
 entry_is(const struct ycfg_doc *doc, const struct ycfg_entry *e,
 	 const char *key, size_t keylen, const char *sub, size_t sublen)
 {
+	const char *k = doc->buf.p + e->key_off;
+
+	/* keys nearly always repeat in the same case: memcmp first */
 	return e->key_len == keylen && e->sub_len == sublen &&
-	       strncasecmp(doc->buf.p + e->key_off, key, keylen) == 0 &&
+	       (memcmp(k, key, keylen) == 0 ||
+		strncasecmp(k, key, keylen) == 0) &&
 	       (sublen == 0 ||
 		memcmp(doc->buf.p + e->val_off, sub, sublen) == 0);
 }
@@ -131,6 +135,9 @@ ycfg_doc_set(struct ycfg_doc *doc, const char *key, size_t keylen,
 		e->sub_len = (uint32_t)sub_len;
 		e->param = NULL;
 		e->blank_line = 0;
+		e->first_line = line;
+		e->first_col = col;
+		e->first_blank = (flags & YCFG_VAL_BLANK) != 0;
 	}
 	/* A blank value does not erase an earlier one: whether it keeps it
 	 * or resets to the default is the boot file's overwrite_mode, which

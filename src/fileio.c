@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,6 +40,46 @@ buf_reserve(struct ycfg_buf *b, size_t need)
 	return 0;
 }
 
+/* Drops a mapping and brings the heap buffer back. */
+static void
+unmap(struct ycfg_buf *b)
+{
+	if (!b->mapped)
+		return;
+	munmap(b->p, b->len + 1);
+	b->p = b->spare;
+	b->cap = b->spare_cap;
+	b->spare = NULL;
+	b->spare_cap = 0;
+	b->mapped = false;
+	b->len = 0;
+}
+
+/* Maps a regular file of size bytes.  Only when the size is not a multiple
+ * of the page size: the rest of the last page reads as zeros, which gives
+ * the promised NUL after the data for free.  Returns false to fall back to
+ * read(). */
+static bool
+map_file(int fd, size_t size, struct ycfg_buf *b)
+{
+	long page = sysconf(_SC_PAGESIZE);
+
+	if (size < YCFG_MAP_MIN || page <= 0 || size % (size_t)page == 0)
+		return false;
+
+	void *m = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+
+	if (m == MAP_FAILED)
+		return false;
+	b->spare = b->p;
+	b->spare_cap = b->cap;
+	b->p = m;
+	b->cap = size;
+	b->len = size;
+	b->mapped = true;
+	return true;
+}
+
 enum ycfg_read_status
 ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
 	       size_t errsz)
@@ -54,6 +95,7 @@ ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
 	struct stat st;
 	enum ycfg_read_status rc = YCFG_READ_OK;
 
+	unmap(b);
 	b->len = 0;
 	if (fstat(fd, &st) != 0) {
 		set_err(err, errsz, errno);
@@ -69,6 +111,8 @@ ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
 		rc = YCFG_READ_TOO_LARGE;
 		goto out;
 	}
+	if (S_ISREG(st.st_mode) && map_file(fd, (size_t)st.st_size, b))
+		goto out;
 	/* regular files: one read of the known size (plus one to see EOF);
 	 * pipes: grow as data arrives */
 	size_t want = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
@@ -110,9 +154,9 @@ out:
 void
 ycfg_buf_free(struct ycfg_buf *b)
 {
+	unmap(b);
 	free(b->p);
-	b->p = NULL;
-	b->len = b->cap = 0;
+	*b = (struct ycfg_buf){ 0 };
 }
 
 int

@@ -169,6 +169,24 @@ ycfg_lexer_init(struct ycfg_lexer *lx, const char *buf, size_t len,
 	lx->has_8bit = has_byte_ge_0x80(buf, len);
 }
 
+void
+ycfg_lexer_init_part(struct ycfg_lexer *lx, const char *buf, size_t start,
+		     size_t end, unsigned first_line, const char *file,
+		     bool boot, struct ycfg_diags *diags)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->buf = buf;
+	lx->p = buf + start;
+	lx->end = buf + end;
+	lx->file = file;
+	lx->diags = diags;
+	lx->boot = boot;
+	lx->lineno = first_line - 1;
+	lx->has_cr = memchr(lx->p, '\r', end - start) != NULL;
+	lx->has_nul = memchr(lx->p, '\0', end - start) != NULL;
+	lx->has_8bit = has_byte_ge_0x80(lx->p, end - start);
+}
+
 #define DIAG(lx, line, col, rule, ...)                                     \
 	do {                                                               \
 		if ((lx)->diags)                                           \
@@ -218,14 +236,16 @@ split_line(struct ycfg_lexer *lx, const char *start, const char **eol,
 	return lx->end;
 }
 
-/* Counts the lines from p to the end of the input. */
+/* Counts the lines from p to the end of the input (of the whole file when
+ * this lexer covers only its first part). */
 static unsigned
 count_lines(const struct ycfg_lexer *lx, const char *p)
 {
+	const char *end = lx->count_end ? lx->count_end : lx->end;
 	unsigned n = 0;
 
-	while (p < lx->end) {
-		const char *nl = memchr(p, '\n', (size_t)(lx->end - p));
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
 
 		n++;
 		if (nl == NULL)
@@ -580,6 +600,7 @@ ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out)
 			     "is not supported; this line and the %u after it "
 			     "are not checked", rest);
 			lx->p = lx->end;
+			lx->legacy = true;
 			out->kind = YCFG_LINE_BAD;
 			return true;
 		}

@@ -1,6 +1,7 @@
 /*
  * lint.c - per-file checks and schema notes (see lint.h).
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -547,23 +548,17 @@ check_includes(const struct ycfg_lint_opts *o, const struct ycfg_doc *doc,
 	}
 }
 
-void
-ycfg_lint_doc(const struct ycfg_lint_opts *o, struct ycfg_doc *doc,
-	      bool boot, struct ycfg_diags *d)
+/* Lints the lines a lexer yields into doc. */
+static void
+lint_lines(const struct ycfg_lint_opts *o, struct ycfg_doc *doc, bool boot,
+	   struct ycfg_lexer *lx, struct ycfg_diags *d)
 {
-	struct ycfg_lexer lx;
 	struct ycfg_line ln;
 	const char *file = doc->path;
 	const char *block = NULL;   /* current [MODEL] block */
 	size_t blocklen = 0;
 
-	ycfg_doc_reset(doc);
-	doc->path = file;
-	doc->boot = boot;
-	ycfg_diags_begin_file(d);
-	ycfg_lexer_init(&lx, doc->buf.p, doc->buf.len, file, boot, d);
-
-	while (ycfg_lexer_next(&lx, &ln)) {
+	while (ycfg_lexer_next(lx, &ln)) {
 		switch (ln.kind) {
 		case YCFG_LINE_MODEL:
 			block = ln.models;
@@ -634,6 +629,212 @@ duplicate:
 		default:
 			break;
 		}
+	}
+}
+
+/*
+ * Large single files are linted in two halves at once (the 100 MB file full
+ * of repeated blocks is the case this exists for).  Each half has its own
+ * document and findings; the second half's settings are then merged into
+ * the first exactly as if the lines had been read in order: its first
+ * occurrence of a key the first half set is a duplicate, its last value
+ * wins, and the per-rule cap counts both halves.
+ */
+#define SPLIT_MIN ((size_t)8 << 20)
+
+struct half {
+	const struct ycfg_lint_opts *o;
+	struct ycfg_doc doc;
+	struct ycfg_diags d;
+	struct ycfg_lexer lx;
+};
+
+static void *
+half_run(void *arg)
+{
+	struct half *h = arg;
+
+	lint_lines(h->o, &h->doc, false, &h->lx, &h->d);
+	return NULL;
+}
+
+/* Counts '\n' bytes eight at a time (one memchr call per short line would
+ * cost more than the lexing it precedes). */
+static unsigned
+count_newlines(const char *p, const char *end)
+{
+	const uint64_t ones = 0x0101010101010101ull, low7 = ones * 0x7f;
+	size_t n = 0;
+
+	for (; end - p >= 8; p += 8) {
+		uint64_t w;
+
+		memcpy(&w, p, 8);
+		w ^= ones * '\n';
+		/* high bit of each byte set where the byte was '\n' */
+		uint64_t t = ~(((w & low7) + low7) | w) & (ones * 0x80);
+
+		n += (size_t)(((t >> 7) * ones) >> 56);
+	}
+	for (; p < end; p++)
+		n += *p == '\n';
+	return (unsigned)n;
+}
+
+/* Drops b's findings beyond what the per-file cap leaves after a's, and
+ * carries the counts over to a, so that the summary covers both. */
+static void
+merge_caps(struct ycfg_diags *a, struct ycfg_diags *b)
+{
+	unsigned kept[YCFG_R__COUNT] = { 0 };
+	unsigned cap = a->file_cap;
+	size_t w = 0;
+
+	for (size_t i = 0; i < b->n; i++) {
+		struct ycfg_diag *g = &b->v[i];
+		unsigned before = a->file_count[g->rule] < cap
+					  ? a->file_count[g->rule] : cap;
+
+		if (cap != 0 && before + kept[g->rule] >= cap) {
+			if (a->dropped_line[g->rule] == 0)
+				a->dropped_line[g->rule] = g->line;
+			b->count[g->severity]--;
+			continue;
+		}
+		kept[g->rule]++;
+		b->v[w++] = *g;
+	}
+	b->n = w;
+	for (int r = 0; r < YCFG_R__COUNT; r++) {
+		a->file_count[r] += b->file_count[r];
+		if (a->dropped_line[r] == 0)
+			a->dropped_line[r] = b->dropped_line[r];
+	}
+}
+
+/* Folds the second half's settings into the first. */
+static void
+merge_docs(struct ycfg_doc *a, const struct ycfg_doc *b, struct ycfg_diags *d)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct ycfg_entry *e = &b->ents[i];
+		const char *key = ycfg_entry_key(b, e);
+		uint32_t prev;
+		struct ycfg_entry *t = ycfg_doc_set(a, key, e->key_len,
+						    e->sub_len,
+						    ycfg_entry_val(b, e),
+						    e->val_len, e->line, e->col,
+						    e->valcol, e->flags, &prev);
+
+		if (t == NULL)
+			continue;
+		if (prev == 0) {
+			t->param = e->param;
+			t->blank_line = e->blank_line;
+			t->first_line = e->first_line;
+			t->first_col = e->first_col;
+			t->first_blank = e->first_blank;
+			continue;
+		}
+		if (t->line == e->line) {
+			t->param = e->param;
+			t->blank_line = e->blank_line;
+		}
+		if (ycfg_diag_dropped(d, YCFG_R_DUPLICATE_KEY, e->first_line))
+			continue;
+		ycfg_diag_add(d, a->path, e->first_line, e->first_col,
+			      YCFG_R_DUPLICATE_KEY,
+			      e->first_blank
+				      ? "'%.*s' is already set on line %u; this "
+					"blank line keeps that value "
+					"(overwrite_mode 0) or resets it to the "
+					"default (overwrite_mode 1)"
+				      : "'%.*s' is already set on line %u; this "
+					"later line wins",
+			      (int)e->key_len, key, prev);
+	}
+}
+
+/* Lints doc in two halves on two threads.  Returns false (having done
+ * nothing) when the file cannot be split. */
+static bool
+lint_split(const struct ycfg_lint_opts *o, struct ycfg_doc *doc,
+	   struct ycfg_diags *d)
+{
+	const char *buf = doc->buf.p, *end = buf + doc->buf.len;
+	const char *mid = memchr(buf + doc->buf.len / 2, '\n',
+				 doc->buf.len - doc->buf.len / 2);
+
+	if (mid == NULL || mid + 1 >= end)
+		return false;
+	mid++;
+
+	struct half b = { .o = o };
+	unsigned first = count_newlines(buf, mid) + 1;
+	struct ycfg_lexer lx;
+	pthread_t thread;
+
+	ycfg_doc_init(&b.doc);
+	b.doc.buf = doc->buf;       /* borrowed: the same bytes */
+	b.doc.path = doc->path;
+	ycfg_diags_init(&b.d);
+	memcpy(b.d.level, d->level, sizeof(d->level));
+	memcpy(b.d.overridden, d->overridden, sizeof(d->overridden));
+	b.d.file_cap = d->file_cap;
+	ycfg_lexer_init_part(&b.lx, buf, (size_t)(mid - buf), doc->buf.len,
+			     first, doc->path, false, &b.d);
+
+	bool threaded = pthread_create(&thread, NULL, half_run, &b) == 0;
+
+	ycfg_lexer_init(&lx, buf, (size_t)(mid - buf), doc->path, false, d);
+	lx.count_end = end;
+	lint_lines(o, doc, false, &lx, d);
+	if (threaded)
+		pthread_join(thread, NULL);
+	else
+		half_run(&b);
+
+	/* a legacy section in the first half ends the file there */
+	if (!lx.binary && !lx.legacy) {
+		/* "once per file" */
+		if (lx.cr_reported && b.lx.cr_reported) {
+			size_t w = 0;
+
+			for (size_t i = 0; i < b.d.n; i++) {
+				if (b.d.v[i].rule == YCFG_R_CR_LINE_ENDING) {
+					b.d.count[b.d.v[i].severity]--;
+					continue;
+				}
+				b.d.v[w++] = b.d.v[i];
+			}
+			b.d.n = w;
+		}
+		merge_caps(d, &b.d);
+		ycfg_diags_move(d, &b.d);
+		merge_docs(doc, &b.doc, d);
+	}
+	b.doc.buf = (struct ycfg_buf){ 0 };
+	ycfg_doc_free(&b.doc);
+	ycfg_diags_free(&b.d);
+	return true;
+}
+
+void
+ycfg_lint_doc(const struct ycfg_lint_opts *o, struct ycfg_doc *doc,
+	      bool boot, struct ycfg_diags *d)
+{
+	const char *file = doc->path;
+
+	ycfg_doc_reset(doc);
+	doc->path = file;
+	doc->boot = boot;
+	ycfg_diags_begin_file(d);
+	if (boot || doc->buf.len < SPLIT_MIN || o->jobs == 1 ||
+	    !lint_split(o, doc, d)) {
+		struct ycfg_lexer lx;
+
+		ycfg_lexer_init(&lx, doc->buf.p, doc->buf.len, file, boot, d);
+		lint_lines(o, doc, boot, &lx, d);
 	}
 	if (boot)
 		check_includes(o, doc, d);

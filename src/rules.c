@@ -233,6 +233,24 @@ static const struct ycfg_rule_info rules[YCFG_R__COUNT] = {
 	     "account.1.sip_server.1.only_signal_with_registered = 1\n"
 	     "account.1.sip_server.1.failback_mode = 2\n"
 	     "account.1.sip_server.1.register_on_enable = 1"),
+	RULE(YCFG_R_UNKNOWN_SUPPRESSION, "unknown-suppression", YCFG_SEV_INFO,
+	     "a suppression comment is malformed or names an unknown rule",
+	     "A '# ycfg:' comment line is a suppression directive: "
+	     "disable-next-line=RULE[,RULE], disable=RULE[,RULE] ... "
+	     "enable=RULE[,RULE], or disable-file=RULE[,RULE], where RULE is "
+	     "a rule id from 'ycfg rules' or 'all'.  This one has an unknown "
+	     "directive or rule id (usually a typo), so it suppresses nothing "
+	     "for that name.",
+	     "# ycfg: disable-next-line=unknown-keys",
+	     "# ycfg: disable-next-line=unknown-key"),
+	RULE(YCFG_R_UNUSED_SUPPRESSION, "unused-suppression", YCFG_SEV_INFO,
+	     "a suppression comment suppressed nothing",
+	     "The directive names a rule that reported nothing in its scope "
+	     "(or an 'enable' without an open 'disable').  Remove it, so that "
+	     "it cannot hide a future finding by accident.  Rules turned off "
+	     "in the configuration are not reported here.",
+	     "# ycfg: disable-next-line=duplicate-key\naccount.1.enable = 1",
+	     "account.1.enable = 1"),
 	RULE(YCFG_R_SCHEMA_ERROR, "schema-error", YCFG_SEV_ERROR,
 	     "a schema file is malformed",
 	     "A schema file (schema/*.yaml or --schema FILE) could not be "

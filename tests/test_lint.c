@@ -537,6 +537,83 @@ lint_boot_reports_boot_include_cycle(void **state)
 		   "include-cycle", 2, 17, "boot file");
 }
 
+/* Renders all diagnostics and settings of a lint run as text. */
+static char *
+snapshot(struct fixture *f)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	assert_non_null(out);
+	ycfg_diags_sort(&f->d);
+	for (size_t i = 0; i < f->d.n; i++)
+		fprintf(out, "%u:%u %s %d %s\n", f->d.v[i].line, f->d.v[i].col,
+			ycfg_rule_info(f->d.v[i].rule)->id, f->d.v[i].severity,
+			f->d.v[i].msg);
+	for (size_t i = 0; i < f->doc.n; i++) {
+		const struct ycfg_entry *e = &f->doc.ents[i];
+
+		fprintf(out, "%.*s=%.*s@%u/%u/%u\n", (int)e->key_len,
+			ycfg_entry_key(&f->doc, e), (int)e->val_len,
+			ycfg_entry_val(&f->doc, e), e->line, e->blank_line,
+			e->flags);
+	}
+	fclose(out);
+	return buf;
+}
+
+/* Builds a file over the split threshold that exercises everything the
+ * merge of two halves must get right: duplicates across the halves, blank
+ * lines after values, bad values, notes, multi-value keys and the cap. */
+static char *
+big_text(void)
+{
+	size_t cap = 12u << 20, len = 0;
+	char *t = malloc(cap);
+
+	assert_non_null(t);
+	len += (size_t)sprintf(t + len, HDR);
+	for (unsigned i = 0; len < (10u << 20); i++) {
+		unsigned a = i % 16 + 1;
+
+		len += (size_t)sprintf(t + len,
+			"account.%u.sip_server.1.expires = %u\n"
+			"account.%u.sip_server.1.port = %s\n"
+			"account.%u.enable = %s\n"
+			"security.user_password = u%u:x\n"
+			"account.%u.sip_server.1.only_signal_with_registered = 1\n"
+			"key.%u = v\n",
+			a, i % 7 == 0 ? 10 : 3600, a, i % 5 == 0 ? "+1" : "5060",
+			a, i % 3 == 0 ? "" : "1", i % 50, a, i);
+	}
+	t[len] = '\0';
+	return t;
+}
+
+static void
+lint_split_halves_match_sequential(void **state)
+{
+	struct fixture *f = *state;
+	char *text = big_text();
+	char *seq, *par;
+
+	f->d.file_cap = YCFG_DIAG_CAP;
+	f->opts.jobs = 1;
+	lint(f, "big.cfg", text);
+	seq = snapshot(f);
+	f->opts.jobs = 2;
+	lint(f, "big.cfg", text);
+	par = snapshot(f);
+	f->opts.jobs = 0;
+	f->d.file_cap = 0;
+	assert_true(strlen(seq) > 1000);
+	assert_string_equal(seq, par);
+	free(seq);
+	free(par);
+	free(text);
+}
+
 static void
 lint_secret_detection_by_name(void **state)
 {
@@ -587,6 +664,7 @@ main(void)
 		cmocka_unit_test(lint_boot_reports_include_outside_tree),
 		cmocka_unit_test(lint_boot_reports_boot_include_cycle),
 		cmocka_unit_test(lint_secret_detection_by_name),
+		cmocka_unit_test(lint_split_halves_match_sequential),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

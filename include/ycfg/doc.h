@@ -29,6 +29,9 @@ struct ycfg_entry {
 	uint32_t val_off, val_len;
 	uint32_t line, col, valcol;
 	uint32_t flags;             /* YCFG_VAL_* of lexer.h */
+	uint32_t first_line;        /* the first line that set it, and that */
+	uint32_t first_col;         /* line's key column */
+	bool first_blank;           /* ... and whether its value was blank */
 	uint32_t blank_line;        /* a later blank line for this key, or 0;
 	                             * val_* still hold the last non-blank value */
 	const struct ycfg_param *param;  /* schema entry or NULL */

@@ -15,9 +15,18 @@
 /* Largest input file read, in bytes (documented in ycfg(1)). */
 #define YCFG_FILE_MAX ((size_t)512 * 1024 * 1024)
 
+/* Files at least this large are mapped rather than read. */
+#define YCFG_MAP_MIN ((size_t)1 << 20)
+
+/* Input bytes: normally a reusable heap buffer (p, cap); large regular
+ * files are mapped instead (mapped is then true and the heap buffer waits
+ * in spare/spare_cap for the next small file). */
 struct ycfg_buf {
 	char *p;
 	size_t len, cap;
+	bool mapped;
+	char *spare;
+	size_t spare_cap;
 };
 
 enum ycfg_read_status {
@@ -28,8 +37,9 @@ enum ycfg_read_status {
 };
 
 /* Reads path (or standard input when path is "-") into b, replacing its
- * content and reusing its memory.  The data is followed by a NUL that is
- * not counted in len.  On failure err receives a lowercase reason such as
+ * content and reusing its memory; regular files of YCFG_MAP_MIN bytes or
+ * more are memory-mapped (no copy, no zero-filled pages).  The data is
+ * followed by a NUL that is not counted in len.  On failure err receives a lowercase reason such as
  * "No such file or directory". */
 enum ycfg_read_status ycfg_read_file(const char *path, struct ycfg_buf *b,
 				     size_t max, char *err, size_t errsz);

@@ -63,6 +63,9 @@ struct ycfg_lexer {
 	bool has_cr, has_nul, has_8bit;
 	bool cr_reported;
 	bool binary, empty_reported;
+	bool legacy;               /* a legacy section ended the lexing */
+	const char *count_end;     /* where the legacy message's count of
+	                            * skipped lines stops (split input) */
 };
 
 /* Prepares to lex len bytes of buf.  file names the input in diagnostics
@@ -71,6 +74,14 @@ struct ycfg_lexer {
  * lexer yields no lines. */
 void ycfg_lexer_init(struct ycfg_lexer *lx, const char *buf, size_t len,
 		     const char *file, bool boot, struct ycfg_diags *diags);
+
+/* Prepares to lex the part [start, end) of a larger buffer whose first
+ * line is line first_line (> 1) of the file: no file-level checks.  Used to
+ * lint a large file in parallel halves; start must follow a line ending. */
+void ycfg_lexer_init_part(struct ycfg_lexer *lx, const char *buf,
+			  size_t start, size_t end, unsigned first_line,
+			  const char *file, bool boot,
+			  struct ycfg_diags *diags);
 
 /* Produces the next line into *out.  Returns false at the end of input. */
 bool ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out);

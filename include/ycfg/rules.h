@@ -58,6 +58,9 @@ enum ycfg_rule {
 	YCFG_R_INDEX_RANGE,
 	YCFG_R_RENAMED_KEY,
 	YCFG_R_INEFFECTIVE_SETTING,
+	/* suppression comments (# ycfg: disable=...) */
+	YCFG_R_UNKNOWN_SUPPRESSION,
+	YCFG_R_UNUSED_SUPPRESSION,
 	/* schema files themselves */
 	YCFG_R_SCHEMA_ERROR,
 	YCFG_R__COUNT /**< not a rule */
