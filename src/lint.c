@@ -10,6 +10,7 @@
 
 #include "ycfg/lexer.h"
 #include "ycfg/lint.h"
+#include "ycfg/suppress.h"
 #include "ycfg/resolve.h"
 #include "ycfg/value.h"
 
@@ -873,7 +874,11 @@ ycfg_lint_path(const struct ycfg_lint_opts *o, const char *path,
 		return -1;
 	}
 	doc->path = name;
+
+	size_t start = d->n;   /* this file's findings start here */
+
 	ycfg_lint_doc(o, doc, !is_stdin && ycfg_path_is_boot(path), d);
+	ycfg_suppress_apply(doc->buf.p, doc->buf.len, name, d, start);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -396,18 +397,9 @@ scan(struct state *s, const char *buf, size_t len)
 						 q[1] == '\n') ? q + 2 : q + 1;
 		}
 
-		size_t before = s->nitems, pbefore = s->nprobs;
-
-		if (parse_line(s, p, eol, line)) {
-			/* a directive's own next-line items wait for the
-			 * next non-directive line */
-			(void)before;
-			(void)pbefore;
-		} else if (s->pending_from < s->nitems) {
+		/* next-line items wait for the next non-directive line */
+		if (!parse_line(s, p, eol, line))
 			place_pending(s, line);
-		} else {
-			s->pending_from = s->nitems;
-		}
 		p = next;
 	}
 	for (int r = 0; r < YCFG_R__COUNT; r++) {

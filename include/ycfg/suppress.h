@@ -34,7 +34,8 @@
  * produced.  Suppressed findings of that file are removed (the array is
  * compacted in order and d->count[] kept right) and directive problems
  * appended.  Returns at once, touching nothing, when buf does not contain
- * "ycfg:".  Returns 0, or -1 when out of memory (d is then unchanged). */
+ * "ycfg:".  Returns 0, or -1 when out of memory (nothing was suppressed,
+ * or some directive problems are missing; d stays consistent). */
 int ycfg_suppress_apply(const char *buf, size_t len, const char *file,
 			struct ycfg_diags *d, size_t start);
 
