@@ -85,8 +85,11 @@ ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
 	       size_t errsz)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	int fd;
 
+	unmap(b);
+	b->len = 0;
+	fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		set_err(err, errsz, errno);
 		return YCFG_READ_ERROR;
@@ -95,8 +98,6 @@ ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
 	struct stat st;
 	enum ycfg_read_status rc = YCFG_READ_OK;
 
-	unmap(b);
-	b->len = 0;
 	if (fstat(fd, &st) != 0) {
 		set_err(err, errsz, errno);
 		rc = YCFG_READ_ERROR;

@@ -71,11 +71,19 @@ ycfg_utf8_invalid_at(const char *str, size_t n)
 size_t
 ycfg_utf8_len(const char *s, size_t n)
 {
-	size_t count = 0;
+	size_t count = 0, i = 0;
 
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			count++;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+
+		/* a valid sequence is one character; any other byte is one */
+		if (len > 1 && (len > n - i ||
+				ycfg_utf8_invalid_at(s + i, len) != len))
+			len = 1;
+		i += len;
+		count++;
+	}
 	return count;
 }
 
@@ -128,7 +136,9 @@ binary_reason(const unsigned char *s, size_t n)
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
 			ctrl++;
 	}
-	if (sample > 0 && ctrl * 10 > sample)
+	/* over 5%: ciphertext has 29/256 (11%) control bytes, and a 10%
+	 * threshold let about one encrypted file in eleven through */
+	if (sample > 0 && ctrl * 20 > sample)
 		return "the file is binary (an AES-encrypted Yealink "
 		       "configuration?); nothing in it is checked";
 	return NULL;
@@ -223,7 +233,7 @@ split_line(struct ycfg_lexer *lx, const char *start, const char **eol,
 				return q + 2;
 			if (!lx->cr_reported) {
 				lx->cr_reported = true;
-				DIAG(lx, lx->lineno, (unsigned)(q - start) + 1,
+				DIAG(lx, lx->lineno, col_of(lx, start, q),
 				     YCFG_R_CR_LINE_ENDING,
 				     "line ends with a lone CR; use LF or CRLF "
 				     "line endings (reported once per file)");
@@ -237,20 +247,33 @@ split_line(struct ycfg_lexer *lx, const char *start, const char **eol,
 }
 
 /* Counts the lines from p to the end of the input (of the whole file when
- * this lexer covers only its first part). */
+ * this lexer covers only its first part), with the same line endings as
+ * split_line: LF, CRLF or a lone CR. */
 static unsigned
 count_lines(const struct ycfg_lexer *lx, const char *p)
 {
 	const char *end = lx->count_end ? lx->count_end : lx->end;
 	unsigned n = 0;
 
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
+	if (!lx->has_cr) {
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
 
+			n++;
+			if (nl == NULL)
+				break;
+			p = nl + 1;
+		}
+		return n;
+	}
+	while (p < end) {
 		n++;
-		if (nl == NULL)
-			break;
-		p = nl + 1;
+		while (p < end && *p != '\n' && *p != '\r')
+			p++;
+		if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n')
+			p++;
+		if (p < end)
+			p++;
 	}
 	return n;
 }
@@ -258,8 +281,8 @@ count_lines(const struct ycfg_lexer *lx, const char *p)
 /* Handles line 1: the header.  Returns true when the line was the header
  * (good or bad) and has been classified. */
 static bool
-check_header(struct ycfg_lexer *lx, const char *s, const char *e,
-	     struct ycfg_line *out)
+check_header(struct ycfg_lexer *lx, const char *line, const char *s,
+	     const char *e, struct ycfg_line *out)
 {
 	static const char prefix[] = "#!version:";
 	size_t n = (size_t)(e - s), hl = strlen(YCFG_HEADER);
@@ -274,6 +297,13 @@ check_header(struct ycfg_lexer *lx, const char *s, const char *e,
 			return true;
 		}
 	}
+	if (s > line && n >= sizeof(prefix) - 1 &&
+	    memcmp(s, prefix, sizeof(prefix) - 1) == 0) {
+		DIAG(lx, 1, 1, YCFG_R_BAD_HEADER,
+		     "the version header must start in column 1");
+		out->kind = YCFG_LINE_BAD;
+		return true;
+	}
 	if (n >= sizeof(prefix) - 1 && memcmp(s, prefix, sizeof(prefix) - 1) == 0) {
 		DIAG(lx, 1, 1, YCFG_R_BAD_HEADER,
 		     "version header is '%.*s'; it must be exactly '%s'",
@@ -281,6 +311,9 @@ check_header(struct ycfg_lexer *lx, const char *s, const char *e,
 		out->kind = YCFG_LINE_BAD;
 		return true;
 	}
+	/* a legacy "[ section ]" file gets its one legacy-format finding */
+	if (n > 0 && *s == '[' && !lx->boot)
+		return false;
 	DIAG(lx, 1, 1, YCFG_R_MISSING_HEADER,
 	     n == 0 && lx->p >= lx->end
 		     ? "the file is empty; the first line must be '%s'"
@@ -302,22 +335,28 @@ parse_models(struct ycfg_lexer *lx, const char *line, const char *s,
 		     "model block has no closing ']'");
 		return NULL;
 	}
-	/* tokens of [A-Za-z0-9_-] separated by commas, spaces allowed */
-	bool want_name = true;
+	/* tokens of [A-Za-z0-9_-] separated by commas, spaces allowed
+	 * around them but not between two names */
+	bool want_name = true, after_name = false;
 
 	for (const char *q = s + 1; q < close; q++) {
 		char c = *q;
 
-		if (is_ws(c))
+		if (is_ws(c)) {
+			after_name = !want_name;
 			continue;
+		}
 		if (c == ',') {
 			if (want_name)
 				goto bad;
 			want_name = true;
+			after_name = false;
 			continue;
 		}
 		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 		    (c >= '0' && c <= '9') || c == '_' || c == '-') {
+			if (after_name)
+				goto bad;
 			want_name = false;
 			continue;
 		}
@@ -568,7 +607,7 @@ ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out)
 	while (s < e && is_ws(*s))
 		s++;
 
-	if (lx->lineno == 1 && check_header(lx, s, e, out))
+	if (lx->lineno == 1 && check_header(lx, line, s, e, out))
 		return true;
 
 	if (s == e) {

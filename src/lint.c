@@ -925,15 +925,22 @@ ycfg_lint_notes(const struct ycfg_lint_opts *o,
 		if ((e->flags & YCFG_VAL_INVALID) ||
 		    !ycfg_effective_get(&l, key, e->key_len, &dep) ||
 		    (dep.nsteps ? dep.step[0].ent : dep.origin.ent) != e ||
-		    (dep.nsteps > 0 && p->when.n == 0) ||
-		    !effective_int(&dep, &v))
+		    (dep.nsteps > 0 && p->when.n == 0) || dep.len == 0)
 			continue;
-		if (p->when.n > 0 ? !ycfg_ranges_contain(&p->when, v)
-				  : (p->def == NULL ||
-				     ycfg_parse_int(p->def, strlen(p->def),
-						    &def) != YCFG_NUM_OK ||
-				     v == def))
-			continue;
+
+		bool numeric = effective_int(&dep, &v);
+
+		if (p->when.n > 0) {
+			if (!numeric || !ycfg_ranges_contain(&p->when, v))
+				continue;
+		} else if (p->def != NULL &&
+			   ((numeric &&
+			     ycfg_parse_int(p->def, strlen(p->def), &def) ==
+				     YCFG_NUM_OK && v == def) ||
+			    (dep.len == strlen(p->def) &&
+			     memcmp(dep.val, p->def, dep.len) == 0))) {
+			continue;   /* the default needs nothing */
+		}
 
 		char msg[1024];
 		size_t used = 0;
@@ -974,10 +981,15 @@ ycfg_lint_notes(const struct ycfg_lint_opts *o,
 
 		char how[512];
 
+		bool secret = ycfg_key_is_secret(o->schema, key, e->key_len);
+		int vl = secret ? (int)strlen(YCFG_SECRET_MASK)
+				: (int)(dep.len > 60 ? 60 : dep.len);
+
 		ycfg_diag_add_sev(d, top->path, e->line, e->col,
 				  YCFG_R_INEFFECTIVE_SETTING, p->requires_level,
-				  "%.*s = %lld (%s) has no effect: it needs %s",
-				  (int)e->key_len, key, (long long)v,
+				  "%.*s = %.*s (%s) has no effect: it needs %s",
+				  (int)e->key_len, key, vl,
+				  secret ? YCFG_SECRET_MASK : dep.val,
 				  ycfg_effective_describe(&dep, how, sizeof(how)),
 				  msg);
 	}

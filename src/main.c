@@ -4,6 +4,7 @@
  * Exit codes: 0 nothing at or above --fail-on, 1 a finding at or above it,
  * 2 usage error, unreadable input or unloadable schema.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -24,6 +25,7 @@
 #include "ycfg/tree.h"
 #include "ycfg/emit.h"
 #include "ycfg/value.h"
+#include "ycfg/config.h"
 
 enum exit_code {
 	EXIT_CLEAN = 0,
@@ -56,13 +58,32 @@ static const char lint_usage[] =
 	"  --model NAME          judge account indexes against this model\n"
 	"  --fail-on LEVEL       exit 1 when a finding is at least LEVEL\n"
 	"                        (error, warning, info; default error)\n"
-	"  --format FORMAT       text (default), json or github\n"
+	"  --exit-zero           exit 0 even when there are findings (2 still\n"
+	"                        means trouble)\n"
+	"  --format FORMAT       text (default), json, github (the default\n"
+	"                        when GITHUB_ACTIONS=true) or sarif (2.1.0)\n"
+	"  -o, --output FILE     write the report to FILE atomically instead\n"
+	"                        of standard output\n"
 	"  --schema FILE         load extra schema entries (repeatable)\n"
+	"  --config FILE         read this configuration instead of the\n"
+	"                        discovered " YCFG_CONFIG_NAME "\n"
+	"  --no-config           read no configuration file\n"
+	"  -j, --jobs N          worker threads for directories (0: one per\n"
+	"                        CPU, the default)\n"
 	"  --color WHEN          auto (default), always or never\n"
 	"  -h, --help            show this help\n"
 	"\n"
+	"configuration: the first " YCFG_CONFIG_NAME " found from the first\n"
+	"PATH's directory upward (stopping at the directory holding .git)\n"
+	"sets model, rule levels (rules: {RULE: off|info|warning|error}),\n"
+	"exclude globs for directory searches and extra schema files.\n"
+	"\n"
+	"suppressions: comment lines '# ycfg: disable-next-line=RULE[,RULE]',\n"
+	"'# ycfg: disable=RULE' ... '# ycfg: enable=RULE' and\n"
+	"'# ycfg: disable-file=RULE'; RULE may be 'all'.\n"
+	"\n"
 	"exit status: 0 no finding at or above --fail-on, 1 some, 2 usage\n"
-	"error or unreadable input\n";
+	"error, unreadable input, bad configuration or unwritable output\n";
 
 static const char *prog = "ycfg";
 
@@ -180,6 +201,93 @@ add_extra(struct extra_schemas *x, char *path)
 	return 0;
 }
 
+enum {
+	OPT_EXIT_ZERO = 400,
+	OPT_CONFIG,
+	OPT_NO_CONFIG,
+};
+
+/* Loads cmd_lint's configuration into c: FILE from --config, else the
+ * .ycfg.yaml discovered from the first PATH (once for the whole run),
+ * nothing with --no-config.  Returns 0 (c may stay empty), or -1 after
+ * printing the problem. */
+static int
+lint_config(struct ycfg_config *c, const char *file, bool none,
+	    const char *first)
+{
+	char path[PATH_MAX], err[1024];
+
+	ycfg_config_init(c);
+	if (none)
+		return 0;
+	if (file == NULL) {
+		if (ycfg_config_discover(first, path, sizeof(path)) != 1)
+			return 0;
+		file = path;
+	}
+	if (ycfg_config_load(c, file, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s: %s\n", prog, err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Drops the files of a directory search that the configuration
+ * excludes (files named on the command line are never dropped). */
+static void
+lint_exclude(const struct ycfg_config *c, struct ycfg_pathlist *files)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < files->n; i++) {
+		if (ycfg_config_excluded(c, files->v[i])) {
+			free(files->v[i]);
+			continue;
+		}
+		files->v[w++] = files->v[i];
+	}
+	files->n = w;
+}
+
+/* Writes the report to standard output, or renders it into memory and
+ * writes it to output atomically (never a partial file).  Returns 0, or
+ * -1 after printing the problem. */
+static int
+lint_write_report(const char *output, enum ycfg_format fmt,
+		  const struct ycfg_diags *d, size_t nfiles, bool color)
+{
+	const struct ycfg_sarif_opts so = { .version = YCFG_VERSION };
+	char *buf = NULL, err[512];
+	size_t len = 0;
+	FILE *out = stdout;
+	int rc;
+
+	if (output != NULL && (out = open_memstream(&buf, &len)) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return -1;
+	}
+	if (fmt == YCFG_FMT_SARIF)
+		rc = ycfg_report_sarif(out, d, &so);
+	else
+		rc = ycfg_report(out, fmt, d, nfiles, color);
+	if (output == NULL) {
+		if (rc != 0)
+			fprintf(stderr, "%s: cannot write the report\n", prog);
+		return rc;
+	}
+	if (fclose(out) != 0 || rc != 0) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		free(buf);
+		return -1;
+	}
+	rc = ycfg_write_atomic(output, buf, len, err, sizeof(err));
+	if (rc != 0)
+		fprintf(stderr, "%s: cannot write '%s': %s\n", prog, output,
+			err);
+	free(buf);
+	return rc;
+}
+
 static int
 cmd_lint(int argc, char **argv)
 {
@@ -189,18 +297,25 @@ cmd_lint(int argc, char **argv)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "schema", required_argument, NULL, OPT_SCHEMA },
 		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "output", required_argument, NULL, 'o' },
+		{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *model = NULL, *color = "auto";
+	const char *model = NULL, *color = "auto", *output = NULL;
+	const char *config_file = NULL;
 	enum ycfg_severity fail_on = YCFG_SEV_ERROR;
 	enum ycfg_format fmt = YCFG_FMT_TEXT;
-	bool fmt_given = false;
+	bool fmt_given = false, exit_zero = false, no_config = false;
 	struct extra_schemas extra = { 0 };
+	unsigned jobs = 0;
 	int c, rc = EXIT_CLEAN;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:j:", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_MODEL:
 			model = optarg;
@@ -217,8 +332,8 @@ cmd_lint(int argc, char **argv)
 			if (ycfg_format_parse(optarg, &fmt) != 0) {
 				free(extra.v);
 				return usage_error("lint", "invalid --format "
-						   "'%s'; expected text, json "
-						   "or github", optarg);
+						   "'%s'; expected text, json, "
+						   "github or sarif", optarg);
 			}
 			fmt_given = true;
 			break;
@@ -238,6 +353,34 @@ cmd_lint(int argc, char **argv)
 			}
 			color = optarg;
 			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_EXIT_ZERO:
+			exit_zero = true;
+			break;
+		case OPT_CONFIG:
+			config_file = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			no_config = true;
+			break;
+		case 'j': {
+			char *end;
+			unsigned long n;
+
+			errno = 0;
+			n = strtoul(optarg, &end, 10);
+			if (optarg[0] < '0' || optarg[0] > '9' || *end != '\0' ||
+			    errno != 0 || n > 1024) {
+				free(extra.v);
+				return usage_error("lint", "invalid --jobs '%s'; "
+						   "expected 0 (one per CPU) "
+						   "to 1024", optarg);
+			}
+			jobs = (unsigned)n;
+			break;
+		}
 		case 'h':
 			fputs(lint_usage, stdout);
 			free(extra.v);
@@ -251,6 +394,11 @@ cmd_lint(int argc, char **argv)
 		free(extra.v);
 		return usage_error("lint", "%s", "no PATH given");
 	}
+	if (config_file != NULL && no_config) {
+		free(extra.v);
+		return usage_error("lint", "%s", "--config and --no-config "
+				   "exclude each other");
+	}
 	if (!fmt_given) {
 		const char *gha = getenv("GITHUB_ACTIONS");
 
@@ -258,11 +406,28 @@ cmd_lint(int argc, char **argv)
 			fmt = YCFG_FMT_GITHUB;
 	}
 
+	struct ycfg_config cfg;
+
+	if (lint_config(&cfg, config_file, no_config, argv[optind]) != 0) {
+		free(extra.v);
+		return EXIT_TROUBLE;
+	}
+	if (model == NULL)
+		model = cfg.model;
+	for (size_t i = 0; i < cfg.nschema; i++) {
+		if (add_extra(&extra, cfg.schema[i]) != 0) {
+			free(extra.v);
+			ycfg_config_free(&cfg);
+			return EXIT_TROUBLE;
+		}
+	}
+
 	struct ycfg_schema schema;
 
 	if (load_schema(&schema, extra.v, extra.n) != 0) {
 		free(extra.v);
 		ycfg_schema_free(&schema);
+		ycfg_config_free(&cfg);
 		return EXIT_TROUBLE;
 	}
 	free(extra.v);
@@ -270,10 +435,15 @@ cmd_lint(int argc, char **argv)
 	struct ycfg_lint_opts lo;
 
 	if (ycfg_lint_opts_init(&lo, &schema, model) != 0) {
+		rc = usage_error("lint", "unknown model '%s'%s%s; see 'ycfg "
+				 "schema --models'", model,
+				 model == cfg.model ? " in " : "",
+				 model == cfg.model ? cfg.path : "");
 		ycfg_schema_free(&schema);
-		return usage_error("lint", "unknown model '%s'; see 'ycfg "
-				   "schema --models'", model);
+		ycfg_config_free(&cfg);
+		return rc;
 	}
+	lo.jobs = jobs;
 
 	struct ycfg_diags d;
 	struct ycfg_doc doc;
@@ -282,6 +452,7 @@ cmd_lint(int argc, char **argv)
 
 	ycfg_diags_init(&d);
 	d.file_cap = YCFG_DIAG_CAP;
+	ycfg_config_apply_levels(&cfg, &d);
 	ycfg_doc_init(&doc);
 	for (int i = optind; i < argc; i++) {
 		const char *path = argv[i];
@@ -295,6 +466,7 @@ cmd_lint(int argc, char **argv)
 					"'%s': %s\n", prog, path, err);
 				rc = EXIT_TROUBLE;
 			}
+			lint_exclude(&cfg, &files);
 			if (ycfg_lint_tree(&lo, &files, &d, &nfiles) != 0)
 				rc = EXIT_TROUBLE;
 			ycfg_pathlist_free(&files);
@@ -309,21 +481,22 @@ cmd_lint(int argc, char **argv)
 	}
 
 	ycfg_diags_sort(&d);
-	if (ycfg_report(stdout, fmt, &d, nfiles,
-			fmt == YCFG_FMT_TEXT && want_color(color, stdout)) != 0) {
-		fprintf(stderr, "%s: cannot write the report\n", prog);
+	if (lint_write_report(output, fmt, &d, nfiles,
+			      fmt == YCFG_FMT_TEXT && output == NULL &&
+			      want_color(color, stdout)) != 0)
 		rc = EXIT_TROUBLE;
-	}
 	if (fmt == YCFG_FMT_TEXT && d.n > 0) {
 		fprintf(stderr, "%s: ", prog);
 		ycfg_report_summary(stderr, &d, nfiles);
 	}
-	if (rc == EXIT_CLEAN && ycfg_diags_max_severity(&d) >= (int)fail_on)
+	if (rc == EXIT_CLEAN && !exit_zero &&
+	    ycfg_diags_max_severity(&d) >= (int)fail_on)
 		rc = EXIT_FINDINGS;
 
 	ycfg_doc_free(&doc);
 	ycfg_diags_free(&d);
 	ycfg_schema_free(&schema);
+	ycfg_config_free(&cfg);
 	return rc;
 }
 
@@ -521,16 +694,32 @@ out:
 	return rc;
 }
 
+/* Prints text with every line indented by two spaces. */
+static void
+print_indented(const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+
+		printf("  %.*s\n", (int)n, text);
+		text += n + (text[n] == '\n');
+	}
+}
+
 /* explain RULE */
 static void
 explain_rule(const struct ycfg_rule_info *r)
 {
-	printf("%s (default severity: %s)\n\n%s.\n\n%s\n", r->id,
+	printf("%s (default severity: %s): %s\n\n%s\n", r->id,
 	       ycfg_severity_name(r->severity), r->summary, r->description);
-	if (r->bad)
-		printf("\nbad:\n  %s\n", r->bad);
-	if (r->good)
-		printf("good:\n  %s\n", r->good);
+	if (r->bad) {
+		puts("\nbad:");
+		print_indented(r->bad);
+	}
+	if (r->good) {
+		puts("good:");
+		print_indented(r->good);
+	}
 }
 
 static void

@@ -1,8 +1,13 @@
 /*
- * report.c - text, JSON and GitHub reporters (see report.h).
+ * report.c - text, JSON, GitHub and SARIF reporters (see report.h).
  */
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "ycfg/fileio.h"
 #include "ycfg/report.h"
 
 int
@@ -15,6 +20,7 @@ ycfg_format_parse(const char *s, enum ycfg_format *out)
 		{ "text", YCFG_FMT_TEXT },
 		{ "json", YCFG_FMT_JSON },
 		{ "github", YCFG_FMT_GITHUB },
+		{ "sarif", YCFG_FMT_SARIF },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -115,7 +121,7 @@ gh_escape(FILE *out, const char *s, bool property)
 }
 
 static void
-report_github(FILE *out, const struct ycfg_diags *d)
+report_github(FILE *out, const struct ycfg_diags *d, size_t nfiles)
 {
 	static const char *const cmd[] = {
 		[YCFG_SEV_INFO] = "notice",
@@ -134,6 +140,26 @@ report_github(FILE *out, const struct ycfg_diags *d)
 		gh_escape(out, g->msg, false);
 		fputc('\n', out);
 	}
+	if (d->n == 0)
+		return;
+
+	/* GitHub shows ten annotations of each kind per step and drops the
+	 * rest silently: the summary at least tells how many there are */
+	char *sum = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&sum, &len);
+
+	if (m == NULL)
+		return;
+	ycfg_report_summary(m, d, nfiles);
+	if (fclose(m) == 0 && sum != NULL) {
+		if (len > 0 && sum[len - 1] == '\n')
+			sum[len - 1] = '\0';
+		fputs("::notice title=ycfg::ycfg: ", out);
+		gh_escape(out, sum, false);
+		fputc('\n', out);
+	}
+	free(sum);
 }
 
 int
@@ -148,8 +174,10 @@ ycfg_report(FILE *out, enum ycfg_format fmt, const struct ycfg_diags *d,
 		report_json(out, d, nfiles);
 		break;
 	case YCFG_FMT_GITHUB:
-		report_github(out, d);
+		report_github(out, d, nfiles);
 		break;
+	case YCFG_FMT_SARIF:
+		return ycfg_report_sarif(out, d, NULL);
 	}
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }
@@ -180,4 +208,406 @@ ycfg_report_summary(FILE *out, const struct ycfg_diags *d, size_t nfiles)
 	count_word(out, w, "warning", &first, i == 0);
 	count_word(out, i, "info", &first, true);
 	fprintf(out, " in %zu file%s\n", nfiles, nfiles == 1 ? "" : "s");
+}
+
+/* ---------------------------------------------------------------- SARIF */
+
+static const char *
+sarif_level(enum ycfg_severity s)
+{
+	switch (s) {
+	case YCFG_SEV_ERROR: return "error";
+	case YCFG_SEV_WARNING: return "warning";
+	case YCFG_SEV_INFO: break;
+	}
+	return "note";
+}
+
+static bool
+uri_plain(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+	       c == '~' || c == '/';
+}
+
+/* Appends s percent-encoded to buf at *used; false when it does not fit. */
+static bool
+uri_append(char *buf, size_t bufsz, size_t *used, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		size_t need = uri_plain(*p) ? 1 : 3;
+
+		if (*used + need >= bufsz)
+			return false;
+		if (need == 1) {
+			buf[(*used)++] = (char)*p;
+		} else {
+			buf[(*used)++] = '%';
+			buf[(*used)++] = hex[*p >> 4];
+			buf[(*used)++] = hex[*p & 15];
+		}
+	}
+	buf[*used] = '\0';
+	return true;
+}
+
+int
+ycfg_sarif_uri(const char *path, const char *cwd, char *buf, size_t bufsz)
+{
+	size_t used = 0;
+
+	if (bufsz == 0)
+		return -1;
+	buf[0] = '\0';
+	while (path[0] == '.' && path[1] == '/') {
+		path += 2;
+		while (*path == '/')
+			path++;
+	}
+	if (path[0] == '/' && cwd != NULL && cwd[0] == '/') {
+		size_t cl = strlen(cwd);
+
+		while (cl > 1 && cwd[cl - 1] == '/')
+			cl--;
+		if (cl == 1 && path[1] != '\0' && path[1] != '/')
+			path++;     /* cwd is "/": everything is below it */
+		else if (cl > 1 && strncmp(path, cwd, cl) == 0 &&
+			 path[cl] == '/' && path[cl + 1] != '\0')
+			path += cl + 1;
+	}
+	if (path[0] == '/') {
+		if (bufsz < 8)
+			return -1;
+		memcpy(buf, "file://", 8);
+		used = 7;
+	}
+	if (!uri_append(buf, bufsz, &used, path))
+		return -1;
+	return (int)used;
+}
+
+/* PascalCase of a kebab-case rule id: the SARIF convention for names. */
+static void
+sarif_rule_name(FILE *out, const char *id)
+{
+	bool up = true;
+
+	fputc('"', out);
+	for (; *id; id++) {
+		if (*id == '-') {
+			up = true;
+			continue;
+		}
+		fputc(up && *id >= 'a' && *id <= 'z' ? *id - 'a' + 'A' : *id, out);
+		up = false;
+	}
+	fputc('"', out);
+}
+
+static void
+sarif_rules(FILE *out)
+{
+	for (int r = 0; r < YCFG_R__COUNT; r++) {
+		const struct ycfg_rule_info *ri = ycfg_rule_info(r);
+		char *help = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&help, &len);
+
+		if (m != NULL) {
+			fputs(ri->description, m);
+			if (ri->bad)
+				fprintf(m, "\n\nbad:\n  %s", ri->bad);
+			if (ri->good)
+				fprintf(m, "\n%sgood:\n  %s", ri->bad ? "" : "\n",
+					ri->good);
+			if (fclose(m) != 0) {
+				free(help);
+				help = NULL;
+			}
+		}
+		fputs(r ? ",{\"id\":" : "{\"id\":", out);
+		ycfg_json_string(out, ri->id);
+		fputs(",\"name\":", out);
+		sarif_rule_name(out, ri->id);
+		fputs(",\"shortDescription\":{\"text\":", out);
+		ycfg_json_string(out, ri->summary);
+		fputs("},\"fullDescription\":{\"text\":", out);
+		ycfg_json_string(out, ri->description);
+		fputs("},\"help\":{\"text\":", out);
+		ycfg_json_string(out, help ? help : ri->description);
+		fprintf(out, "},\"defaultConfiguration\":{\"level\":\"%s\"}}",
+			sarif_level(ri->severity));
+		free(help);
+	}
+}
+
+/* The current file's lines, for fingerprint keys. */
+struct src {
+	const char *file;      /* whose lines these are, or NULL */
+	bool ok;
+	struct ycfg_buf buf;
+	size_t *start;         /* offset of each line (1-based: start[l-1]) */
+	size_t nlines, cap;
+};
+
+static void
+src_load(struct src *s, const char *file, bool no_source)
+{
+	char err[128];
+
+	if (s->file != NULL && (s->file == file || strcmp(s->file, file) == 0))
+		return;
+	s->file = file;
+	s->ok = false;
+	s->nlines = 0;
+	if (no_source || ycfg_read_file(file, &s->buf, YCFG_FILE_MAX, err,
+					sizeof(err)) != YCFG_READ_OK)
+		return;
+
+	/* split like the lexer: LF, CRLF, and lone CR when CRs occur */
+	const char *b = s->buf.p, *end = b + s->buf.len, *p = b;
+	bool has_cr = memchr(b, '\r', s->buf.len) != NULL;
+
+	while (p < end) {
+		if (s->nlines == s->cap) {
+			size_t cap = s->cap ? s->cap * 2 : 256;
+			size_t *v = realloc(s->start, cap * sizeof(*v));
+
+			if (v == NULL)
+				return;
+			s->start = v;
+			s->cap = cap;
+		}
+		s->start[s->nlines++] = (size_t)(p - b);
+
+		const char *q = p;
+
+		if (!has_cr) {
+			q = memchr(p, '\n', (size_t)(end - p));
+			p = q ? q + 1 : end;
+			continue;
+		}
+		while (q < end && *q != '\n' && *q != '\r')
+			q++;
+		p = q == end ? end : (*q == '\r' && q + 1 < end && q[1] == '\n')
+			? q + 2 : q + 1;
+	}
+	s->ok = true;
+}
+
+/* Writes the fingerprint key of line of the loaded file to k; false when
+ * the line is not available. */
+static bool
+src_key(const struct src *s, unsigned line, char *k, size_t ksz)
+{
+	if (!s->ok || line == 0 || line > s->nlines)
+		return false;
+
+	const char *b = s->buf.p;
+	const char *p = b + s->start[line - 1];
+	const char *e = line < s->nlines ? b + s->start[line] : b + s->buf.len;
+
+	while (e > p && (e[-1] == '\n' || e[-1] == '\r'))
+		e--;
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+
+	const char *eq = memchr(p, '=', (size_t)(e - p));
+
+	if (p < e && *p == '#')
+		;                       /* a comment: all of it */
+	else if (eq != NULL)
+		e = eq;                 /* a setting: its key */
+	else {
+		const char *w = p;      /* anything else: its first word */
+
+		while (w < e && *w != ' ' && *w != '\t')
+			w++;
+		e = w;
+	}
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+
+	size_t n = (size_t)(e - p) < ksz - 1 ? (size_t)(e - p) : ksz - 1;
+
+	memcpy(k, p, n);
+	k[n] = '\0';
+	return true;
+}
+
+static uint64_t
+fnv1a(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}
+
+/* Fingerprint hash of one result (see report.h). */
+static uint64_t
+fingerprint(const char *id, const char *uri, const char *key, size_t occ)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	char num[32];
+	int n = snprintf(num, sizeof(num), "%zu", occ);
+
+	h = fnv1a(h, id, strlen(id) + 1);
+	h = fnv1a(h, uri, strlen(uri) + 1);
+	h = fnv1a(h, key, strlen(key) + 1);
+	return fnv1a(h, num, (size_t)n + 1);
+}
+
+/* Counter of (rule, uri, key) hashes seen: an open-addressing set of
+ * 64-bit hashes with counts. */
+struct occ_table {
+	uint64_t *h;
+	size_t *n;
+	size_t cap, used;
+};
+
+/* Returns how many times hash was seen before, and counts this one.  Out
+ * of memory degrades to 0 (fingerprints may then collide, nothing
+ * worse). */
+static size_t
+occ_next(struct occ_table *t, uint64_t hash)
+{
+	if (hash == 0)
+		hash = 1;
+	if (t->used * 2 >= t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 256;
+		uint64_t *h = calloc(cap, sizeof(*h));
+		size_t *n = calloc(cap, sizeof(*n));
+
+		if (h == NULL || n == NULL) {
+			free(h);
+			free(n);
+			if (t->cap == 0 || t->used + 1 >= t->cap)
+				return 0;
+		} else {
+			for (size_t i = 0; i < t->cap; i++) {
+				if (t->h[i] == 0)
+					continue;
+
+				size_t j = (size_t)t->h[i] & (cap - 1);
+
+				while (h[j] != 0)
+					j = (j + 1) & (cap - 1);
+				h[j] = t->h[i];
+				n[j] = t->n[i];
+			}
+			free(t->h);
+			free(t->n);
+			t->h = h;
+			t->n = n;
+			t->cap = cap;
+		}
+	}
+
+	size_t j = (size_t)hash & (t->cap - 1);
+
+	while (t->h[j] != 0 && t->h[j] != hash)
+		j = (j + 1) & (t->cap - 1);
+	if (t->h[j] == 0) {
+		t->h[j] = hash;
+		t->used++;
+	}
+	return t->n[j]++;
+}
+
+/* The message with digit runs replaced by '#': the stand-in key. */
+static void
+message_key(const char *msg, char *k, size_t ksz)
+{
+	size_t n = 0;
+
+	for (const char *p = msg; *p && n + 1 < ksz; p++) {
+		if (*p >= '0' && *p <= '9') {
+			while (p[1] >= '0' && p[1] <= '9')
+				p++;
+			k[n++] = '#';
+		} else {
+			k[n++] = *p;
+		}
+	}
+	k[n] = '\0';
+}
+
+int
+ycfg_report_sarif(FILE *out, const struct ycfg_diags *d,
+		  const struct ycfg_sarif_opts *o)
+{
+	static const struct ycfg_sarif_opts defaults = { 0 };
+	char cwdbuf[PATH_MAX];
+	const char *cwd;
+
+	if (o == NULL)
+		o = &defaults;
+	cwd = o->cwd;
+	if (cwd == NULL)
+		cwd = getcwd(cwdbuf, sizeof(cwdbuf));
+
+	fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
+	      "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"
+	      "{\"name\":\"ycfg\"", out);
+	if (o->version != NULL) {
+		fputs(",\"version\":", out);
+		ycfg_json_string(out, o->version);
+		fputs(",\"semanticVersion\":", out);
+		ycfg_json_string(out, o->version);
+	}
+	fputs(",\"rules\":[", out);
+	sarif_rules(out);
+	fputs("]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[", out);
+
+	struct src src = { 0 };
+	struct occ_table occ = { 0 };
+	const char *last_file = NULL;
+	char uri[4096 * 3 + 16], key[1024];
+
+	uri[0] = '\0';
+	for (size_t i = 0; i < d->n; i++) {
+		const struct ycfg_diag *g = &d->v[i];
+		const char *file = g->file ? g->file : "";
+		const char *id = ycfg_rule_info(g->rule)->id;
+
+		if (last_file == NULL || (file != last_file &&
+					  strcmp(file, last_file) != 0)) {
+			if (ycfg_sarif_uri(file, cwd, uri, sizeof(uri)) < 0)
+				snprintf(uri, sizeof(uri), "%s", "unknown");
+			last_file = file;
+		}
+		src_load(&src, file, o->no_source);
+		if (!src_key(&src, g->line, key, sizeof(key))) {
+			if (g->line == 0)
+				key[0] = '\0';
+			else
+				message_key(g->msg, key, sizeof(key));
+		}
+
+		size_t n = occ_next(&occ, fingerprint(id, uri, key, 0));
+
+		fprintf(out, "%s{\"ruleId\":\"%s\",\"ruleIndex\":%d,\"level\":"
+			"\"%s\",\"message\":{\"text\":", i ? "," : "", id,
+			(int)g->rule, sarif_level(g->severity));
+		ycfg_json_string(out, g->msg);
+		fputs("},\"locations\":[{\"physicalLocation\":"
+		      "{\"artifactLocation\":{\"uri\":", out);
+		ycfg_json_string(out, uri);
+		fprintf(out, "},\"region\":{\"startLine\":%u,\"startColumn\":"
+			"%u}}}],\"partialFingerprints\":{\"ycfg/v1\":\""
+			"%016llx\"}}", g->line ? g->line : 1,
+			g->col ? g->col : 1,
+			(unsigned long long)fingerprint(id, uri, key, n));
+	}
+	fputs("]}]}\n", out);
+	ycfg_buf_free(&src.buf);
+	free(src.start);
+	free(occ.h);
+	free(occ.n);
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

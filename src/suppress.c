@@ -5,6 +5,7 @@
  * rule; then the file's findings are filtered against the ranges.  Files
  * without "ycfg:" anywhere cost one memmem.
  */
+#define _GNU_SOURCE   /* memmem */
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -410,14 +411,15 @@ scan(struct state *s, const char *buf, size_t len)
 	}
 }
 
-/* The item suppressing a finding of rule at line, or SIZE_MAX. */
+/* The item suppressing a finding of rule at line, or SIZE_MAX.  With
+ * named_only, "all" does not count. */
 static size_t
-covering(const struct state *s, int rule, unsigned line)
+covering(const struct state *s, int rule, unsigned line, bool named_only)
 {
 	for (size_t i = 0; i < s->nranges; i++) {
 		const struct range *r = &s->ranges[i];
 
-		if ((r->rule == ALL_RULES || r->rule == rule) &&
+		if (((r->rule == ALL_RULES && !named_only) || r->rule == rule) &&
 		    line >= r->from && line <= r->to)
 			return r->item;
 	}
@@ -452,7 +454,7 @@ ycfg_suppress_apply(const char *buf, size_t len, const char *file,
 
 		if (g->file == file || (g->file != NULL && file != NULL &&
 					strcmp(g->file, file) == 0))
-			it = covering(&s, (int)g->rule, g->line);
+			it = covering(&s, (int)g->rule, g->line, false);
 		if (it != SIZE_MAX) {
 			s.items[it].used = true;
 			d->count[g->severity]--;
@@ -464,8 +466,9 @@ ycfg_suppress_apply(const char *buf, size_t len, const char *file,
 	}
 	d->n = w;
 
-	/* directive problems, themselves suppressible (without counting
-	 * as a use) */
+	/* directive problems: suppressible by naming their rule (not by
+	 * "all", which would hide its own uselessness), without counting as
+	 * a use */
 	for (size_t i = 0; i < s.nitems; i++) {
 		const struct item *it = &s.items[i];
 		char msg[160];
@@ -493,7 +496,7 @@ ycfg_suppress_apply(const char *buf, size_t len, const char *file,
 	for (size_t i = 0; i < s.nprobs; i++) {
 		const struct problem *p = &s.probs[i];
 
-		if (covering(&s, (int)p->rule, p->line) != SIZE_MAX)
+		if (covering(&s, (int)p->rule, p->line, true) != SIZE_MAX)
 			continue;
 		if (ycfg_diag_add(d, file, p->line, p->col, p->rule, "%s",
 				  p->msg) != 0)

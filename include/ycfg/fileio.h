@@ -39,8 +39,9 @@ enum ycfg_read_status {
 /* Reads path (or standard input when path is "-") into b, replacing its
  * content and reusing its memory; regular files of YCFG_MAP_MIN bytes or
  * more are memory-mapped (no copy, no zero-filled pages).  The data is
- * followed by a NUL that is not counted in len.  On failure err receives a lowercase reason such as
- * "No such file or directory". */
+ * followed by a NUL that is not counted in len.  On failure len is 0
+ * and err receives the system's reason, such as "No such file or
+ * directory". */
 enum ycfg_read_status ycfg_read_file(const char *path, struct ycfg_buf *b,
 				     size_t max, char *err, size_t errsz);
 
@@ -57,7 +58,8 @@ int ycfg_pathlist_add(struct ycfg_pathlist *l, const char *path);
 void ycfg_pathlist_free(struct ycfg_pathlist *l);
 
 /* Appends every regular file below dir whose name ends in .cfg or .boot,
- * recursively, skipping directories whose name starts with '.', in a
+ * recursively, skipping files and directories whose name starts with '.'
+ * (.git, editor backups), in a
  * stable order (byte order of the path within each directory).  Symbolic
  * links to directories are not followed (no loops).  Returns 0, or -1 with
  * err set when dir (or a subdirectory) cannot be read. */

@@ -21,6 +21,8 @@
  * for a malformed directive or an unknown rule id, unused-suppression for
  * a rule of a directive that suppressed nothing (unless that rule is off
  * in the list's levels) and for an enable without an open disable.
+ * These are suppressed only by directives that name their rule, never by
+ * "all".
  */
 #ifndef YCFG_SUPPRESS_H
 #define YCFG_SUPPRESS_H

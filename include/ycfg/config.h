@@ -1,0 +1,84 @@
+/*
+ * config.h - the project configuration file, .ycfg.yaml.
+ *
+ *   model: T54W                 # default for --model
+ *   rules:                      # per-rule level: off, info, warning, error
+ *     unknown-key: error
+ *     trailing-whitespace: off
+ *   exclude: [bad, "*.tmp.cfg"]   # globs, see ycfg_glob_match
+ *   schema: [extra/site.yaml]   # extra schema files
+ *
+ * Every key is optional; unknown keys, unknown rule ids, levels other than
+ * the four above, values of the wrong kind (a list where a word is
+ * expected...) and YAML syntax errors are errors reported as
+ * "FILE:LINE:COL: message".  Relative schema paths and exclude globs are
+ * taken relative to the directory holding the file.
+ *
+ * Discovery (ycfg_config_discover): from a directory upward, the first
+ * .ycfg.yaml wins; the search stops at a directory holding .git (the
+ * repository root, searched itself) and at /.  The command line discovers
+ * once, from its first PATH argument, so all paths of one run share a
+ * configuration.
+ */
+#ifndef YCFG_CONFIG_H
+#define YCFG_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ycfg/diag.h"
+
+#define YCFG_CONFIG_NAME ".ycfg.yaml"
+
+/* A rule the file does not mention. */
+#define YCFG_CONFIG_UNSET (-2)
+
+struct ycfg_config {
+	char *path;                     /* the file, as given */
+	char *dir;                      /* its directory: absolute, without
+	                                 * "." or ".." segments */
+	char *model;                    /* or NULL */
+	signed char level[YCFG_R__COUNT]; /* UNSET, YCFG_LEVEL_OFF or a
+	                                 * severity */
+	char **exclude;                 /* globs as written */
+	size_t nexclude;
+	char **schema;                  /* resolved against dir */
+	size_t nschema;
+	char *cwd;                      /* private: the current directory
+	                                 * when loaded, for exclude */
+};
+
+/* An empty configuration: nothing set. */
+void ycfg_config_init(struct ycfg_config *c);
+void ycfg_config_free(struct ycfg_config *c);
+
+/* Loads path into c (initialised).  Returns 0, or -1 with err set to
+ * "PATH:LINE:COL: reason" (or "PATH: reason" when the file cannot be
+ * read); c is then empty. */
+int ycfg_config_load(struct ycfg_config *c, const char *path, char *err,
+		     size_t errsz);
+
+/* Searches for .ycfg.yaml from start (a file: its directory; a directory:
+ * itself; "-": the current directory) upward, as described above.
+ * Returns 1 with the file's path in out, 0 when there is none, -1 when
+ * out is too small or the current directory is unknown. */
+int ycfg_config_discover(const char *start, char *out, size_t outsz);
+
+/* Sets the user's rule levels of c in d. */
+void ycfg_config_apply_levels(const struct ycfg_config *c,
+			      struct ycfg_diags *d);
+
+/* True when path (relative to the current directory, or absolute) lies
+ * below the configuration's directory and an exclude glob matches its
+ * path relative to that directory, or one of its parent directories. */
+bool ycfg_config_excluded(const struct ycfg_config *c, const char *path);
+
+/* Glob match of a whole relative path: '*' and '?' do not match '/',
+ * "[...]" is a set ("[!...]" its complement, a-z ranges), "**" matches
+ * any run of characters including '/', and a "**" path segment followed
+ * by '/' also matches no directory at all ("**" + "/x.cfg" matches
+ * "x.cfg").  A pattern without '/' is matched against the last path
+ * segment only, as in .gitignore. */
+bool ycfg_glob_match(const char *pattern, const char *path);
+
+#endif
