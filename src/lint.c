@@ -878,7 +878,10 @@ ycfg_lint_path(const struct ycfg_lint_opts *o, const char *path,
 	size_t start = d->n;   /* this file's findings start here */
 
 	ycfg_lint_doc(o, doc, !is_stdin && ycfg_path_is_boot(path), d);
-	ycfg_suppress_apply(doc->buf.p, doc->buf.len, name, d, start);
+	/* a caller that judges notes itself applies the directives after
+	 * them, so that they cover those findings too */
+	if (!o->no_file_notes)
+		ycfg_suppress_apply(doc->buf.p, doc->buf.len, name, d, start);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ycfg/lexer.h"
+#include "ycfg/suppress.h"
 #include "ycfg/tree.h"
 
 #define COMMON_NAME "y000000000000.cfg"
@@ -54,11 +55,14 @@ push_file(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
 
 	struct ycfg_doc *doc = &st->docs[st->n];
 
+	size_t start = d->n;
+
 	ycfg_doc_init(doc);
 	if (ycfg_lint_path(o, path, doc, d, err, errsz) != 0) {
 		ycfg_doc_free(doc);
 		return -1;
 	}
+	ycfg_suppress_apply(doc->buf.p, doc->buf.len, doc->path, d, start);
 	st->n++;
 	for (size_t i = 0; i < st->n; i++)
 		st->ptrs[i] = &st->docs[i];
@@ -249,6 +253,7 @@ worker_run(void *arg)
 
 			const char *path = j->f->v[i];
 			bool device = is_mac_cfg(base_name(path));
+			size_t first_diag = w->d.n;
 
 			if (ycfg_lint_path(device ? j->dev_opts : j->o, path,
 					   &w->doc, &w->d, err,
@@ -261,6 +266,9 @@ worker_run(void *arg)
 			if (device && j->o->schema != NULL)
 				device_notes(j->o, j->f, j->lo, j->hi, j->common,
 					     &w->doc, &w->d);
+			if (device)
+				ycfg_suppress_apply(w->doc.buf.p, w->doc.buf.len,
+						    w->doc.path, &w->d, first_diag);
 		}
 	}
 	return NULL;

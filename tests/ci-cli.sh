@@ -78,6 +78,19 @@ check_rc "-j 2" 1
 "$YCFG" lint -j x "$SAMPLES" >/dev/null 2>"$TMP/err"; rc=$?
 check_rc "-j x" 2
 
+# directory runs: suppressions also cover the notes judged on a device's
+# effective config (common layer + <MAC>.cfg), and only those
+mkdir -p "$TMP/dev"
+printf '#!version:1.0.0.1\naccount.1.sip_server.1.failback_mode = 0\n' >"$TMP/dev/y000000000000.cfg"
+printf '#!version:1.0.0.1\n# ycfg: disable-next-line=ineffective-setting\naccount.1.sip_server.1.only_signal_with_registered = 1\naccount.2.sip_server.1.only_signal_with_registered = 1\n' >"$TMP/dev/805ec0a1b2c3.cfg"
+"$YCFG" lint --no-config --fail-on warning "$TMP/dev" >"$TMP/out" 2>"$TMP/err"; rc=$?
+check_rc "device notes in a tree" 1
+if grep -q "805ec0a1b2c3.cfg:3:" "$TMP/out"; then bad "suppressed device note reported"; else ok; fi
+check_grep "unsuppressed device note" "805ec0a1b2c3.cfg:4:1: warning: account.2.sip_server.1.only_signal_with_registered" "$TMP/out"
+if grep -q "unused-suppression" "$TMP/out"; then bad "device suppression called unused"; else ok; fi
+"$YCFG" lint --no-config -j 1 --fail-on warning "$TMP/dev" >"$TMP/out1" 2>/dev/null
+if cmp -s "$TMP/out" "$TMP/out1"; then ok; else bad "-j 1 and -j N differ"; fi
+
 # rules and explain list the new rules
 "$YCFG" rules >"$TMP/out"; check_grep "rules" "unused-suppression       info" "$TMP/out"
 "$YCFG" explain unknown-suppression >"$TMP/out"; check_grep "explain" "bad:" "$TMP/out"

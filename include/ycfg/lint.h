@@ -22,7 +22,10 @@ struct ycfg_lint_opts {
 	unsigned jobs;                     /* worker threads for directory
 	                                    * lint; 0 = number of CPUs */
 	bool no_file_notes;                /* skip per-file notes: the caller
-	                                    * judges them on a layer stack */
+	                                    * judges them on a layer stack and
+	                                    * then applies the file's
+	                                    * suppression comments itself
+	                                    * (ycfg_suppress_apply) */
 };
 
 enum ycfg_include_status {
