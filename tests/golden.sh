@@ -191,9 +191,28 @@ if [ "$nbad" -lt 10 ]; then
 	bad "bad samples: found only $nbad files in $SAMPLES/bad"
 fi
 
+# Every machine format pinned on the whole bad set (run from samples/ so
+# paths read bad/NAME); the version in SARIF is masked so that a release
+# bump does not rewrite the pin.
+for fmt in json sarif github; do
+	pin="$SAMPLES/../tests/golden-formats/bad.$fmt"
+	(cd "$SAMPLES" && "$YCFG" lint --no-config --format "$fmt" bad \
+		2>/dev/null </dev/null) |
+		sed 's/"version":"[0-9][0-9.]*","semanticVersion":"[0-9][0-9.]*"/"version":"X","semanticVersion":"X"/' \
+		>"$TMP/out"
+	if [ ! -f "$pin" ]; then
+		bad "format $fmt: no pinned $pin"
+	elif cmp -s "$pin" "$TMP/out"; then
+		ok
+	else
+		bad "format $fmt: output differs from $pin:"
+		diff -u "$pin" "$TMP/out" | head -n 20 | sed 's/^/    /'
+	fi
+done
+
 # Secrets: no value of secret.cfg may appear, in any format.
 if [ -f "$SAMPLES/bad/secret.cfg" ]; then
-	for fmt in text json github; do
+	for fmt in text json github sarif; do
 		(cd "$SAMPLES/bad" && "$YCFG" lint --format "$fmt" secret.cfg \
 			>"$TMP/out" 2>&1 </dev/null)
 		if grep -q hunter2 "$TMP/out"; then
