@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "ycfg/diag.h"
-#include "ycfg/lexer.h"
+#include "ycfg/utf8.h"
 
 struct ycfg_strblock {
 	struct ycfg_strblock *next;
@@ -95,41 +95,6 @@ ycfg_diags_intern(struct ycfg_diags *d, const char *s)
 	return p;
 }
 
-/* Copies n bytes of src to dst (room for 4n+1 bytes), escaping control
- * characters and bytes that are not valid UTF-8 as \xHH: raw input bytes
- * never reach a terminal, a JSON document or a YAML file. */
-static void
-sanitize(char *dst, const char *src, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char c = (unsigned char)src[i];
-		if (c >= 0x80) {
-			size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-
-			if (len <= n - i &&
-			    ycfg_utf8_invalid_at(src + i, len) == len) {
-				memcpy(dst, src + i, len);
-				dst += len;
-				i += len;
-				continue;
-			}
-		}
-		if (c < 0x20 || c == 0x7f || c >= 0x80) {
-			static const char hex[] = "0123456789abcdef";
-
-			*dst++ = '\\';
-			*dst++ = 'x';
-			*dst++ = hex[c >> 4];
-			*dst++ = hex[c & 15];
-		} else {
-			*dst++ = (char)c;
-		}
-		i++;
-	}
-	*dst = '\0';
-}
 
 static int
 diag_vadd_sev(struct ycfg_diags *d, const char *file, unsigned line,
@@ -165,7 +130,8 @@ diag_vadd_sev(struct ycfg_diags *d, const char *file, unsigned line,
 
 	if (msg == NULL)
 		return -1;
-	sanitize(msg, buf, (size_t)len);
+	/* raw input bytes never reach a terminal or a document */
+	ycfg_utf8_escape(msg, buf, (size_t)len);
 
 	struct ycfg_diag *g = &d->v[d->n++];
 

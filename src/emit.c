@@ -10,6 +10,7 @@
 
 #include "ycfg/emit.h"
 #include "ycfg/lexer.h"
+#include "ycfg/utf8.h"
 #include "ycfg/value.h"
 
 int
@@ -64,41 +65,6 @@ sink_str(struct sink *s, const char *str)
 	sink_put(s, str, strlen(str));
 }
 
-/* Copies a value into dst (room for 4n+1), replacing invalid UTF-8 bytes
- * and control characters by the text \xHH.  Returns the length. */
-static size_t
-clean_utf8(char *dst, const char *src, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t o = 0, i = 0;
-
-	while (i < n) {
-		unsigned char c = (unsigned char)src[i];
-
-		if (c >= 0x80) {
-			size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-
-			if (len <= n - i &&
-			    ycfg_utf8_invalid_at(src + i, len) == len) {
-				memcpy(dst + o, src + i, len);
-				o += len;
-				i += len;
-				continue;
-			}
-		}
-		if (c >= 0x80 || c < 0x20 || c == 0x7f) {
-			dst[o++] = '\\';
-			dst[o++] = 'x';
-			dst[o++] = hex[c >> 4];
-			dst[o++] = hex[c & 15];
-		} else {
-			dst[o++] = (char)c;
-		}
-		i++;
-	}
-	dst[o] = '\0';
-	return o;
-}
 
 /* True when the entry's value should be written as an integer. */
 static bool
@@ -137,7 +103,7 @@ value_text(const struct ycfg_resolved_entry *e, const struct ycfg_emit_opts *o,
 	if (e->secret && !o->show_secrets)
 		return YCFG_SECRET_MASK;
 	*plain = is_integer_value(e);
-	clean_utf8(buf, e->val, e->len);
+	ycfg_utf8_escape(buf, e->val, e->len);
 	return buf;
 }
 
@@ -277,7 +243,7 @@ emit_yaml(const struct ycfg_resolved *r, const struct ycfg_emit_opts *o,
 		size_t run = run_length(r, i);
 		char key[1024];
 
-		clean_utf8(key, r->v[i].key,
+		ycfg_utf8_escape(key, r->v[i].key,
 			   strlen(r->v[i].key) > 255 ? 255 : strlen(r->v[i].key));
 		ok = emit_key(&em, key);
 		if (ok && run > 1) {
@@ -363,7 +329,7 @@ emit_json(const struct ycfg_resolved *r, const struct ycfg_emit_opts *o,
 		size_t run = run_length(r, i);
 		char key[1024];
 
-		clean_utf8(key, r->v[i].key,
+		ycfg_utf8_escape(key, r->v[i].key,
 			   strlen(r->v[i].key) > 255 ? 255 : strlen(r->v[i].key));
 		sink_str(s, i ? ",\n  " : "\n  ");
 		json_str(s, key);

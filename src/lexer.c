@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ycfg/lexer.h"
+#include "ycfg/utf8.h"
 
 static bool
 is_ws(char c)
@@ -24,68 +25,7 @@ ycfg_path_is_boot(const char *path)
 	return n >= 5 && strcmp(path + n - 5, ".boot") == 0;
 }
 
-size_t
-ycfg_utf8_invalid_at(const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
 
-	while (i < n) {
-		unsigned c = s[i];
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-
-		size_t len;
-		unsigned cp;
-
-		if (c >= 0xc2 && c <= 0xdf) {
-			len = 2;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			len = 3;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			len = 4;
-			cp = c & 0x07;
-		} else {
-			return i;
-		}
-		if (n - i < len)
-			return i;
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-			return i;
-		i += len;
-	}
-	return n;
-}
-
-size_t
-ycfg_utf8_len(const char *s, size_t n)
-{
-	size_t count = 0, i = 0;
-
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-
-		/* a valid sequence is one character; any other byte is one */
-		if (len > 1 && (len > n - i ||
-				ycfg_utf8_invalid_at(s + i, len) != len))
-			len = 1;
-		i += len;
-		count++;
-	}
-	return count;
-}
 
 /* 1-based display column of p within the line starting at start: code
  * points, not bytes, so SARIF's unicodeCodePoints columns are right. */

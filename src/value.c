@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ycfg/utf8.h"
 #include "ycfg/value.h"
 
 #define YCFG_NULL_LITERAL "%NULL%"
@@ -462,91 +463,29 @@ ycfg_is_url(const char *s, size_t n)
 /* message helpers                                                      */
 /* ------------------------------------------------------------------ */
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when
- * the bytes there are not one (overlongs, surrogates and values past
- * U+10FFFF are invalid). */
-static size_t
-ycfg_utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-	size_t len;
-	uint32_t cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		cp = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
-/* Number of code points; an invalid byte counts as one. */
-static size_t
-ycfg_count_code_points(const char *s, size_t n)
-{
-	size_t count = 0;
-
-	for (size_t i = 0; i < n; count++) {
-		size_t l = ycfg_utf8_seq((const unsigned char *)s + i, n - i);
-
-		i += l ? l : 1;
-	}
-	return count;
-}
-
-/* Writes s (at most max input bytes of it, then "...") into buf with
- * control characters and bytes that are not valid UTF-8 escaped as \xHH.
- * Needs bufsz >= 4 * max + 4. */
+/* Writes s (at most max input bytes of it, cut at a character boundary,
+ * then "...") into buf, escaped as ycfg_utf8_escape() does.  Needs
+ * bufsz >= 4 * max + 4. */
 static const char *
 ycfg_escape(const char *s, size_t n, size_t max, char *buf, size_t bufsz)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t o = 0, i = 0;
+	size_t take = n;
 
-	while (i < n && i < max && o + 8 < bufsz) {
-		const unsigned char *u = (const unsigned char *)s + i;
-		size_t l = ycfg_utf8_seq(u, n - i);
+	if (take > max) {
+		take = max;
+		/* do not split a character: back up over continuation
+		 * bytes (at most three) */
+		for (int k = 0; k < 3 && take > 0 &&
+				((unsigned char)s[take] & 0xc0) == 0x80; k++)
+			take--;
+	}
+	if (4 * take + 4 > bufsz)
+		take = (bufsz - 4) / 4;
 
-		if (l > 1) {
-			memcpy(buf + o, u, l);
-			o += l;
-			i += l;
-			continue;
-		}
-		if (l == 0 || u[0] < 0x20 || u[0] == 0x7f) {
-			buf[o++] = '\\';
-			buf[o++] = 'x';
-			buf[o++] = hex[u[0] >> 4];
-			buf[o++] = hex[u[0] & 15];
-		} else {
-			buf[o++] = (char)u[0];
-		}
-		i++;
-	}
-	if (i < n && o + 4 <= bufsz) {
-		memcpy(buf + o, "...", 3);
-		o += 3;
-	}
-	buf[o] = '\0';
+	size_t o = ycfg_utf8_escape(buf, s, take);
+
+	if (take < n)
+		memcpy(buf + o, "...", 4);
 	return buf;
 }
 
@@ -811,7 +750,7 @@ ycfg_check_length(const struct ycfg_check *c)
 
 	if (max == 0)
 		return true;
-	size_t len = ycfg_count_code_points(c->value, c->n);
+	size_t len = ycfg_utf8_len(c->value, c->n);
 
 	if (len <= max)
 		return true;

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "ycfg/diag.h"
+#include "ycfg/utf8.h"
 
 #define YCFG_LINE_MAX 8192
 #define YCFG_KEY_MAX 255
@@ -85,14 +86,6 @@ void ycfg_lexer_init_part(struct ycfg_lexer *lx, const char *buf,
 
 /* Produces the next line into *out.  Returns false at the end of input. */
 bool ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out);
-
-/* Offset of the first byte of s[0..n) that is not part of valid UTF-8
- * (overlongs, surrogates and code points above U+10FFFF are invalid), or n
- * when all of it is valid. */
-size_t ycfg_utf8_invalid_at(const char *s, size_t n);
-
-/* Number of code points in s[0..n) (invalid bytes count one each). */
-size_t ycfg_utf8_len(const char *s, size_t n);
 
 /* True when path ends in ".boot". */
 bool ycfg_path_is_boot(const char *path);
