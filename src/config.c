@@ -633,6 +633,9 @@ struct log_capture {
 	size_t used;
 };
 
+static void capture_log(cyaml_log_t level, void *ctx, const char *fmt,
+			va_list args) __attribute__((format(printf, 3, 0)));
+
 static void
 capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
 {

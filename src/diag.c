@@ -96,6 +96,11 @@ ycfg_diags_intern(struct ycfg_diags *d, const char *s)
 }
 
 
+static int diag_vadd_sev(struct ycfg_diags *d, const char *file,
+			 unsigned line, unsigned col, enum ycfg_rule rule,
+			 int sev, const char *fmt, va_list ap)
+	__attribute__((format(printf, 7, 0)));
+
 static int
 diag_vadd_sev(struct ycfg_diags *d, const char *file, unsigned line,
 	      unsigned col, enum ycfg_rule rule, int sev, const char *fmt,

@@ -1516,6 +1516,45 @@ ycfg_stage_error(struct ycfg_stage *st, const struct ycfg_pmeta *m,
 		      YCFG_R_SCHEMA_ERROR, "%s", msg);
 }
 
+/* Rejects fallback chains that loop (a -> b -> a) or run longer than the
+ * resolver follows (YCFG_FALLBACK_DEPTH in resolve.h, 4 steps): such a
+ * schema would leave -1 values unresolved without a word.  Returns 0 or
+ * -1 (reported). */
+#define YCFG_MAX_CHAIN 4
+static int
+ycfg_stage_check_chains(struct ycfg_stage *st)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < st->n; i++) {
+		const struct ycfg_param *p = &st->params[i];
+		long at = (long)i;
+		int steps = 0;
+		bool loops = false;
+
+		while (at >= 0 && st->params[at].fallback_key != NULL &&
+		       steps <= YCFG_MAX_CHAIN) {
+			at = ycfg_stage_find_pattern(st,
+						     st->params[at].fallback_key);
+			steps++;
+			if (at == (long)i) {
+				loops = true;
+				break;
+			}
+		}
+		if (loops || steps > YCFG_MAX_CHAIN) {
+			ycfg_stage_error(st, &st->meta[i], "fallback",
+					 loops ? "fallback of %s loops back to "
+						 "itself"
+					       : "fallback chain of %s is longer "
+						 "than 4 steps",
+					 p->key);
+			bad = 1;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
 /* Resolves fallback and requires keys of every staged entry.  Nothing is
  * written unless every key resolves.  Returns 0 or -1. */
 static int
@@ -1524,7 +1563,7 @@ ycfg_stage_resolve(struct ycfg_stage *st)
 	int bad = 0;
 
 	for (int pass = 0; pass < 2; pass++) {
-		if (pass == 1 && bad)
+		if (pass == 1 && (bad || ycfg_stage_check_chains(st) != 0))
 			return -1;
 		for (size_t i = 0; i < st->n; i++) {
 			struct ycfg_param *p = &st->params[i];

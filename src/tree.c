@@ -72,6 +72,86 @@ oom:
 	return -1;
 }
 
+/* One include line that takes part: its path and its position. */
+struct inc_ref {
+	char *path;
+	size_t pos;
+};
+
+static int
+inc_ref_cmp(const void *a, const void *b)
+{
+	const struct inc_ref *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	if (c != 0)
+		return c;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/*
+ * Pushes the included files of a boot document in order.  A file included
+ * more than once is loaded once, at its last place: applying it again
+ * later overrides everything it set earlier, so the effective values are
+ * the same, and a boot file repeating a line 100,000 times stays cheap.
+ * At most YCFG_MAX_LAYERS distinct files are loaded.
+ */
+static int
+push_includes(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
+	      const struct ycfg_lint_opts *lo, const struct ycfg_doc *boot,
+	      struct ycfg_diags *d, char *err, size_t errsz)
+{
+	struct inc_ref *refs = calloc(boot->ninc ? boot->ninc : 1,
+				      sizeof(*refs));
+	bool *keep = calloc(boot->ninc ? boot->ninc : 1, sizeof(*keep));
+	size_t n = 0, kept = 0;
+	char path[4096];
+	int rc = 0;
+
+	if (refs == NULL || keep == NULL)
+		goto oom;
+	for (size_t i = 0; i < boot->ninc; i++) {
+		if (ycfg_include_resolve(o, boot, i, false, path,
+					 sizeof(path)) != YCFG_INC_OK)
+			continue;
+		refs[n].path = strdup(path);
+		refs[n].pos = i;
+		if (refs[n++].path == NULL)
+			goto oom;
+	}
+	qsort(refs, n, sizeof(*refs), inc_ref_cmp);
+	for (size_t k = 0; k < n; k++)
+		if (k + 1 == n || strcmp(refs[k].path, refs[k + 1].path) != 0)
+			keep[refs[k].pos] = true;   /* the last occurrence */
+	for (size_t i = 0; rc == 0 && i < boot->ninc; i++) {
+		if (!keep[i])
+			continue;
+		if (++kept > YCFG_MAX_LAYERS) {
+			const struct ycfg_include *inc = &boot->incs[i];
+
+			ycfg_diag_add(d, boot->path, inc->line, inc->col,
+				      YCFG_R_BAD_INCLUDE,
+				      "more than %d different files included; "
+				      "this one and the rest are ignored",
+				      YCFG_MAX_LAYERS);
+			break;
+		}
+		if (ycfg_include_resolve(o, boot, i, false, path,
+					 sizeof(path)) == YCFG_INC_OK)
+			rc = push_file(st, lo, path, d, err, errsz);
+	}
+	goto out;
+oom:
+	snprintf(err, errsz, "out of memory");
+	rc = -1;
+out:
+	for (size_t k = 0; refs != NULL && k < n; k++)
+		free(refs[k].path);
+	free(refs);
+	free(keep);
+	return rc;
+}
+
 int
 ycfg_stack_load(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
 		char *const *paths, size_t npaths, struct ycfg_diags *d,
@@ -83,7 +163,6 @@ ycfg_stack_load(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
 	st->overwrite_mode = 0;
 	if (npaths == 1 && ycfg_path_is_boot(paths[0])) {
 		struct ycfg_doc boot;
-		char path[4096];
 		int rc = 0;
 
 		ycfg_doc_init(&boot);
@@ -93,10 +172,7 @@ ycfg_stack_load(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
 		}
 		if (boot.overwrite_mode >= 0)
 			st->overwrite_mode = boot.overwrite_mode;
-		for (size_t i = 0; rc == 0 && i < boot.ninc; i++)
-			if (ycfg_include_resolve(o, &boot, i, false, path,
-						 sizeof(path)) == YCFG_INC_OK)
-				rc = push_file(st, &lo, path, d, err, errsz);
+		rc = push_includes(st, o, &lo, &boot, d, err, errsz);
 		ycfg_doc_free(&boot);
 		return rc;
 	}

@@ -472,6 +472,61 @@ test_error_unknown_references(void **state)
 		     "    when: \"1\"\n" TAIL, 5, "has 'when' but no 'requires'");
 }
 
+/* Asserts that loading fails and that some schema error at line says
+ * text. */
+static void
+expect_some_error(struct fixture *f, const char *yaml, unsigned line,
+		  const char *text)
+{
+	bool found = false;
+
+	ycfg_diags_clear(&f->d);
+	assert_int_equal(load(f, "l.yaml", yaml), -1);
+	for (size_t i = 0; i < f->d.n; i++)
+		if (f->d.v[i].line == line && strstr(f->d.v[i].msg, text))
+			found = true;
+	if (!found)
+		fail_msg("no schema error '%s' at line %u", text, line);
+}
+
+static void
+test_error_fallback_loops(void **state)
+{
+	struct fixture *f = *state;
+
+	expect_some_error(f, HEAD ENTRY("account.X.a", "int")
+			  "    fallback: account.X.b\n" TAIL
+			  ENTRY("account.X.b", "int")
+			  "    fallback: account.X.a\n" TAIL, 5,
+			  "fallback of account.X.a loops back to itself");
+	expect_some_error(f, HEAD ENTRY("account.X.a", "int")
+			  "    fallback: account.X.a\n" TAIL, 5,
+			  "fallback of account.X.a loops back to itself");
+}
+
+static void
+test_error_fallback_chain_too_long(void **state)
+{
+	struct fixture *f = *state;
+
+	expect_some_error(f, HEAD
+		ENTRY("account.X.a", "int") "    fallback: account.X.b\n" TAIL
+		ENTRY("account.X.b", "int") "    fallback: account.X.c\n" TAIL
+		ENTRY("account.X.c", "int") "    fallback: account.X.d\n" TAIL
+		ENTRY("account.X.d", "int") "    fallback: account.X.e\n" TAIL
+		ENTRY("account.X.e", "int") "    fallback: account.X.f\n" TAIL
+		ENTRY("account.X.f", "int") TAIL, 5,
+		"fallback chain of account.X.a is longer than 4 steps");
+	/* four steps are fine */
+	ycfg_diags_clear(&f->d);
+	assert_int_equal(load(f, "c.yaml", HEAD
+		ENTRY("account.X.a", "int") "    fallback: account.X.b\n" TAIL
+		ENTRY("account.X.b", "int") "    fallback: account.X.c\n" TAIL
+		ENTRY("account.X.c", "int") "    fallback: account.X.d\n" TAIL
+		ENTRY("account.X.d", "int") "    fallback: account.X.e\n" TAIL
+		ENTRY("account.X.e", "int") TAIL), 0);
+}
+
 static void
 test_error_bad_adjust_and_default(void **state)
 {
@@ -751,6 +806,8 @@ main(void)
 		T(test_error_missing_summary),
 		T(test_error_missing_source),
 		T(test_error_unknown_references),
+		T(test_error_fallback_loops),
+		T(test_error_fallback_chain_too_long),
 		T(test_error_bad_adjust_and_default),
 		T(test_error_bad_keys),
 		T(test_error_duplicate_key),

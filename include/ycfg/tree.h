@@ -12,6 +12,10 @@
 #include "ycfg/fileio.h"
 #include "ycfg/lint.h"
 
+/* Most different files one boot file may bring in (documented in
+ * ycfg(1); beyond it a bad-include finding says the rest are ignored). */
+#define YCFG_MAX_LAYERS 256
+
 /* The documents of one device, lowest priority first. */
 struct ycfg_stack {
 	struct ycfg_doc *docs;            /* owned */
@@ -25,8 +29,9 @@ void ycfg_stack_free(struct ycfg_stack *st);
 
 /* Loads a device: when paths is a single .boot file, its include:config
  * lines in order (the ones for o->model, relative to the boot file; URLs,
- * missing files and paths outside the tree are reported and skipped) and
- * its overwrite_mode; otherwise the files in the order given.  Every file
+ * missing files and paths outside the tree are reported and skipped; a
+ * file included twice counts once, at its last place) and its
+ * overwrite_mode; otherwise the files in the order given.  Every file
  * is linted into d (per-file notes off).  Returns 0, or -1 with err set
  * when a named input cannot be read. */
 int ycfg_stack_load(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
