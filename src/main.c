@@ -105,6 +105,20 @@ usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
+/* Reports what getopt_long (with a leading ':' in its option string and
+ * opterr off) rejected: c is ':' for a missing value, '?' otherwise. */
+static int
+bad_option(const char *cmd, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+
+	if (c == ':')
+		return usage_error(cmd, "option '%s' needs a value", arg);
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		return usage_error(cmd, "unknown option '-%c'", optopt);
+	return usage_error(cmd, "unknown option '%s'", arg);
+}
+
 /* Where the shipped schema lives: $YCFG_SCHEMA_DIR, the source tree when
  * running from the build directory, else the installed data directory. */
 static const char *
@@ -315,7 +329,7 @@ cmd_lint(int argc, char **argv)
 	int c, rc = EXIT_CLEAN;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:j:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ho:j:", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_MODEL:
 			model = optarg;
@@ -387,7 +401,7 @@ cmd_lint(int argc, char **argv)
 			return EXIT_CLEAN;
 		default:
 			free(extra.v);
-			return usage_error("lint", "%s", "invalid option");
+			return bad_option("lint", c, argv);
 		}
 	}
 	if (optind >= argc) {
@@ -553,7 +567,7 @@ cmd_resolve(int argc, char **argv)
 	int overwrite = -1, c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_MODEL:
 			model = optarg;
@@ -599,7 +613,7 @@ cmd_resolve(int argc, char **argv)
 			return EXIT_CLEAN;
 		default:
 			free(extra.v);
-			return usage_error("resolve", "%s", "invalid option");
+			return bad_option("resolve", c, argv);
 		}
 	}
 	if (optind >= argc) {
@@ -867,7 +881,13 @@ cmd_explain(int argc, char **argv)
 static int
 cmd_rules(int argc, char **argv)
 {
-	(void)argv;
+	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
+			  strcmp(argv[1], "--help") == 0)) {
+		puts("usage: ycfg rules\n\n"
+		     "List every rule: id, default severity and summary.\n"
+		     "'ycfg explain RULE' prints a rule's full text.");
+		return EXIT_CLEAN;
+	}
 	if (argc > 1)
 		return usage_error("rules", "%s", "takes no arguments");
 	for (int r = 0; r < YCFG_R__COUNT; r++) {
@@ -944,6 +964,7 @@ cmd_schema(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+	opterr = 0;   /* bad_option() words the messages */
 	if (argc < 2)
 		return usage_error(NULL, "%s", "no command given");
 
