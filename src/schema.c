@@ -1,6 +1,6 @@
 /*
  * schema.c - loading, merging and indexing the parameter table (see
- * schema.h and doc/schema-format.md).
+ * schema.h and man/ycfg-schema.5.in).
  *
  * Loading goes through a "stage": a private copy of the merged table to
  * which files are added; only when every file of the call validated and
