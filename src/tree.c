@@ -101,9 +101,9 @@ push_includes(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
 	      const struct ycfg_lint_opts *lo, const struct ycfg_doc *boot,
 	      struct ycfg_diags *d, char *err, size_t errsz)
 {
-	struct inc_ref *refs = calloc(boot->ninc ? boot->ninc : 1,
-				      sizeof(*refs));
-	bool *keep = calloc(boot->ninc ? boot->ninc : 1, sizeof(*keep));
+	size_t ninc = boot->ninc ? boot->ninc : 1;
+	struct inc_ref *refs = calloc(ninc, sizeof(*refs));
+	char **keep = calloc(ninc, sizeof(*keep));  /* path, or NULL */
 	size_t n = 0, kept = 0;
 	char path[4096];
 	int rc = 0;
@@ -122,9 +122,9 @@ push_includes(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
 	qsort(refs, n, sizeof(*refs), inc_ref_cmp);
 	for (size_t k = 0; k < n; k++)
 		if (k + 1 == n || strcmp(refs[k].path, refs[k + 1].path) != 0)
-			keep[refs[k].pos] = true;   /* the last occurrence */
+			keep[refs[k].pos] = refs[k].path;  /* last occurrence */
 	for (size_t i = 0; rc == 0 && i < boot->ninc; i++) {
-		if (!keep[i])
+		if (keep[i] == NULL)
 			continue;
 		if (++kept > YCFG_MAX_LAYERS) {
 			const struct ycfg_include *inc = &boot->incs[i];
@@ -136,9 +136,7 @@ push_includes(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
 				      YCFG_MAX_LAYERS);
 			break;
 		}
-		if (ycfg_include_resolve(o, boot, i, false, path,
-					 sizeof(path)) == YCFG_INC_OK)
-			rc = push_file(st, lo, path, d, err, errsz);
+		rc = push_file(st, lo, keep[i], d, err, errsz);
 	}
 	goto out;
 oom:

@@ -132,6 +132,21 @@ check "unknown model exits 2" '[ $rc -eq 2 ]'
 rc=$?
 check "a directory exits 2" '[ $rc -eq 2 ]'
 
+# --- a boot file with more than 256 different files ---------------------------
+mkdir -p "$TMP/many"
+{
+	echo '#!version:1.0.0.1'
+	for i in $(seq 1 300); do
+		printf '#!version:1.0.0.1\naccount.1.label = f%d\n' "$i" >"$TMP/many/f$i.cfg"
+		echo "include:config f$i.cfg"
+	done
+} >"$TMP/many/many.boot"
+"$YCFG" resolve "$TMP/many/many.boot" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+check "more than 256 files: exit 1" '[ $rc -eq 1 ]'
+check "more than 256 files: reported at the 257th" 'grep -q "many.boot:258:16: error: more than 256 different files included; this one and the rest are ignored \[bad-include\]" "$TMP/err"'
+check "the first 256 files apply" 'grep -q "^account.1.label: \"f256\"$" "$TMP/out"'
+
 # --- defaults -----------------------------------------------------------------
 "$YCFG" resolve --defaults --model T54W 805ec0a1b2c3.boot >"$TMP/def.yaml" 2>/dev/null
 rc=$?
