@@ -648,6 +648,8 @@ struct half {
 	struct ycfg_doc doc;
 	struct ycfg_diags d;
 	struct ycfg_lexer lx;
+	size_t start;               /* the second half: [start, doc.buf.len) */
+	unsigned first_line;
 };
 
 static void *
@@ -655,6 +657,9 @@ half_run(void *arg)
 {
 	struct half *h = arg;
 
+	/* the lexer's whole-range scans run on this thread too */
+	ycfg_lexer_init_part(&h->lx, h->doc.buf.p, h->start, h->doc.buf.len,
+			     h->first_line, h->doc.path, false, &h->d);
 	lint_lines(h->o, &h->doc, false, &h->lx, &h->d);
 	return NULL;
 }
@@ -782,8 +787,8 @@ lint_split(const struct ycfg_lint_opts *o, struct ycfg_doc *doc,
 	memcpy(b.d.level, d->level, sizeof(d->level));
 	memcpy(b.d.overridden, d->overridden, sizeof(d->overridden));
 	b.d.file_cap = d->file_cap;
-	ycfg_lexer_init_part(&b.lx, buf, (size_t)(mid - buf), doc->buf.len,
-			     first, doc->path, false, &b.d);
+	b.start = (size_t)(mid - buf);
+	b.first_line = first;
 
 	bool threaded = pthread_create(&thread, NULL, half_run, &b) == 0;
 
