@@ -20,25 +20,6 @@
  * checks never touch real files and every run sees the same file system. */
 #define FUZZ_DIR "/nonexistent-ycfg-fuzz"
 
-/* Copies len bytes into doc->buf the way ycfg_read_file leaves them: an
- * exact-size allocation followed by a NUL that len does not count.
- * Aborts on allocation failure (not a finding of the code under test). */
-static inline void
-fuzz_doc_fill(struct ycfg_doc *doc, const unsigned char *data, size_t len)
-{
-	char *p = malloc(len + 1);
-
-	if (p == NULL)
-		abort();
-	if (len > 0)
-		memcpy(p, data, len);
-	p[len] = '\0';
-	free(doc->buf.p);
-	doc->buf.p = p;
-	doc->buf.len = len;
-	doc->buf.cap = len + 1;
-}
-
 /* Loads the shipped schema: $YCFG_SCHEMA_DIR, else the source tree this
  * harness was built from.  Aborts when it cannot be loaded: fuzzing
  * without it would silently skip every value check. */

@@ -15,6 +15,7 @@
 #include "ycfg/lint.h"
 #include "ycfg/report.h"
 #include "ycfg/schema.h"
+#include "ycfg/tree.h"
 
 #include "fuzz_common.h"
 
@@ -41,21 +42,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned mode = data[0];
 	bool boot = mode & 1;
 	struct ycfg_lint_opts o;
+	struct ycfg_linter l;
 	struct ycfg_diags d;
 	struct ycfg_doc doc;
 
 	if (ycfg_lint_opts_init(&o, &schema, (mode & 2) ? "T54W" : NULL) != 0)
 		abort();
 	o.jobs = 1;
+	ycfg_linter_init(&l, &o);
 	ycfg_diags_init(&d);
 	d.file_cap = (mode & 4) ? YCFG_DIAG_CAP : 0;
 	ycfg_doc_init(&doc);
-	fuzz_doc_fill(&doc, data + 1, size - 1);
-	doc.path = boot ? FUZZ_DIR "/fuzz.boot" : FUZZ_DIR "/fuzz.cfg";
-	ycfg_lint_doc(&o, &doc, boot, &d);
+	if (ycfg_lint_single_memory(&l, boot ? FUZZ_DIR "/fuzz.boot"
+					    : FUZZ_DIR "/fuzz.cfg",
+				    (const char *)data + 1, size - 1, &doc,
+				    &d) != 0)
+		abort();
 	fuzz_check_diags(&d);
 	ycfg_diags_sort(&d);
 	ycfg_doc_free(&doc);
 	ycfg_diags_free(&d);
+	ycfg_linter_free(&l);
 	return 0;
 }

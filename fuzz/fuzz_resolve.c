@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ycfg/conditions.h"
 #include "ycfg/diag.h"
 #include "ycfg/doc.h"
 #include "ycfg/emit.h"
@@ -84,6 +85,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	struct ycfg_lint_opts o;
+	struct ycfg_linter l;
 	struct ycfg_diags d;
 	struct ycfg_doc docs[2];
 	const struct ycfg_doc *ptrs[2] = { &docs[0], &docs[1] };
@@ -92,18 +94,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ycfg_lint_opts_init(&o, &schema, NULL) != 0)
 		abort();
 	o.jobs = 1;
-	o.no_file_notes = true;
+	ycfg_linter_init(&l, &o);
 	ycfg_diags_init(&d);
 	d.file_cap = YCFG_DIAG_CAP;
 	for (int i = 0; i < 2; i++) {
 		ycfg_doc_init(&docs[i]);
-		fuzz_doc_fill(&docs[i], i ? b : a, i ? blen : alen);
-		docs[i].path = i ? FUZZ_DIR "/001565d4e5f6.cfg"
-				 : FUZZ_DIR "/y000000000000.cfg";
-		ycfg_lint_doc(&o, &docs[i], false, &d);
+		if (ycfg_lint_memory(&l, i ? FUZZ_DIR "/001565d4e5f6.cfg"
+					   : FUZZ_DIR "/y000000000000.cfg",
+				     (const char *)(i ? b : a), i ? blen : alen,
+				     false, &docs[i], &d) != 0)
+			abort();
 	}
 	for (size_t i = 0; i < 2; i++)
-		ycfg_lint_notes(&o, ptrs, 2, i, overwrite, &d);
+		ycfg_conditions_judge(&schema, ptrs, 2, i, overwrite, &d);
 	fuzz_check_diags(&d);
 
 	struct ycfg_layers layers = {
@@ -114,7 +117,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	struct ycfg_resolved res;
 
-	if (ycfg_resolve(&layers, mode & 2, o.max_accounts, &res) == 0) {
+	if (ycfg_resolve(&layers, mode & 2, NULL, &res) == 0) {
 		for (size_t i = 0; i < res.n; i++) {
 			char why[1024];
 
@@ -129,5 +132,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int i = 0; i < 2; i++)
 		ycfg_doc_free(&docs[i]);
 	ycfg_diags_free(&d);
+	ycfg_linter_free(&l);
 	return 0;
 }

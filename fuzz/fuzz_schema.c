@@ -53,7 +53,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						  sizeof(buf));
 		}
 		for (size_t i = 0; i < s.nmodels; i++)
-			(void)ycfg_schema_model_accounts(&s, s.models[i].name);
+			if (ycfg_schema_model(&s, s.models[i].name) == NULL)
+				abort();
 	} else if (s.nparams != 0 || s.nmodels != 0) {
 		abort();  /* a failed load keeps what the schema had: nothing */
 	}

@@ -22,6 +22,8 @@
 
 #include "ycfg/config.h"
 #include "ycfg/fileio.h"
+#include "ycfg/glob.h"
+#include "ycfg/yamlio.h"
 
 /* A configuration file is small; anything larger is a mistake. */
 #define CONFIG_MAX ((size_t)1024 * 1024)
@@ -174,108 +176,7 @@ ycfg_config_discover(const char *start, char *out, size_t outsz)
 	}
 }
 
-/* ------------------------------------------------------------ globs */
-
-static bool glob_from(const char *start, const char *p, const char *s);
-
-/* Matches a "[...]" set at *pp against c; advances *pp past it.  Returns
- * -1 when the set is not closed (then '[' is an ordinary character). */
-static int
-match_set(const char **pp, char c)
-{
-	const char *p = *pp + 1;
-	bool neg = false, hit = false;
-
-	if (*p == '!' || *p == '^') {
-		neg = true;
-		p++;
-	}
-	for (bool first = true; *p && (first || *p != ']'); first = false) {
-		char lo = *p, hi = lo;
-
-		if (p[1] == '-' && p[2] && p[2] != ']') {
-			hi = p[2];
-			p += 3;
-		} else {
-			p++;
-		}
-		if (c >= lo && c <= hi)
-			hit = true;
-	}
-	if (*p != ']')
-		return -1;
-	*pp = p + 1;
-	return hit != neg && c != '/';
-}
-
-static bool
-glob_from(const char *start, const char *p, const char *s)
-{
-	while (*p) {
-		if (p[0] == '*' && p[1] == '*') {
-			const char *rest = p + 2;
-
-			while (*rest == '*')
-				rest++;
-			/* "**" + "/" as a whole segment: also no directory */
-			if (*rest == '/' && (p == start || p[-1] == '/') &&
-			    glob_from(start, rest + 1, s))
-				return true;
-			for (const char *t = s;; t++) {
-				if (glob_from(start, rest, t))
-					return true;
-				if (*t == '\0')
-					return false;
-			}
-		}
-		switch (*p) {
-		case '*':
-			for (const char *t = s;; t++) {
-				if (glob_from(start, p + 1, t))
-					return true;
-				if (*t == '\0' || *t == '/')
-					return false;
-			}
-		case '?':
-			if (*s == '\0' || *s == '/')
-				return false;
-			p++;
-			s++;
-			continue;
-		case '[': {
-			const char *q = p;
-			int m = *s ? match_set(&q, *s) : 0;
-
-			if (m == 0)
-				return false;
-			if (m > 0) {
-				p = q;
-				s++;
-				continue;
-			}
-			break;   /* unclosed: a literal '[' */
-		}
-		default:
-			break;
-		}
-		if (*p != *s)
-			return false;
-		p++;
-		s++;
-	}
-	return *s == '\0';
-}
-
-bool
-ycfg_glob_match(const char *pattern, const char *path)
-{
-	if (strchr(pattern, '/') == NULL) {
-		const char *base = strrchr(path, '/');
-
-		path = base ? base + 1 : path;
-	}
-	return glob_from(pattern, pattern, path);
-}
+/* ----------------------------------------------------------- exclude */
 
 bool
 ycfg_config_excluded(const struct ycfg_config *c, const char *path)
@@ -303,7 +204,7 @@ ycfg_config_excluded(const struct ycfg_config *c, const char *path)
 	memcpy(prefix, rel, rl + 1);
 	for (;;) {
 		for (size_t i = 0; i < c->nexclude; i++)
-			if (ycfg_glob_match(c->exclude[i], prefix))
+			if (ycfg_glob_match(c->exclude[i], prefix, 0))
 				return true;
 
 		char *slash = strrchr(prefix, '/');
@@ -626,42 +527,6 @@ struct raw_config {
 	unsigned schema_count;
 };
 
-/* libcyaml's log, kept for the (unexpected) case that it rejects what
- * the check pass accepted. */
-struct log_capture {
-	char text[512];
-	size_t used;
-};
-
-static void capture_log(cyaml_log_t level, void *ctx, const char *fmt,
-			va_list args) __attribute__((format(printf, 3, 0)));
-
-static void
-capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
-{
-	struct log_capture *c = ctx;
-
-	(void)level;
-	if (c->used + 1 >= sizeof(c->text))
-		return;
-
-	int n = vsnprintf(c->text + c->used, sizeof(c->text) - c->used, fmt,
-			  args);
-
-	if (n > 0)
-		c->used += (size_t)n < sizeof(c->text) - c->used
-			   ? (size_t)n : sizeof(c->text) - c->used - 1;
-}
-
-/* First "line: N" in libcyaml's log, or 1. */
-static unsigned long
-log_line(const char *text)
-{
-	const char *p = strstr(text, "line: ");
-
-	return p ? strtoul(p + 6, NULL, 10) : 1;
-}
-
 static char **
 copy_list(char **v, size_t n)
 {
@@ -771,18 +636,13 @@ cyaml_pass(struct ycfg_config *c, const char *buf, size_t len, char *err,
 		CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_config,
 				    top_fields),
 	};
-	struct log_capture cap = { .used = 0 };
-	const cyaml_config_t cfg = {
-		.log_fn = capture_log,
-		.log_ctx = &cap,
-		.mem_fn = cyaml_mem,
-		.log_level = CYAML_LOG_ERROR,
-		.flags = CYAML_CFG_DEFAULT,
-	};
-
+	/* libcyaml's log, kept for the (unexpected) case that it rejects
+	 * what the check pass accepted */
+	struct ycfg_yaml_log cap;
+	cyaml_config_t cfg;
 	struct raw_config *raw = NULL;
 
-	cap.text[0] = '\0';
+	ycfg_yaml_config(&cfg, &cap);
 
 	cyaml_err_t e = cyaml_load_data((const uint8_t *)buf, len, &cfg, &top,
 					(cyaml_data_t **)&raw, NULL);
@@ -792,9 +652,11 @@ cyaml_pass(struct ycfg_config *c, const char *buf, size_t len, char *err,
 
 		while ((nl = strchr(cap.text, '\n')) != NULL)
 			*nl = ' ';
-		snprintf(err, errsz, "%s:%lu:1: %s%s%s", c->path,
-			 log_line(cap.text), cyaml_strerror(e),
-			 cap.used ? ": " : "", cap.text);
+		unsigned line = ycfg_yaml_log_line(&cap);
+
+		snprintf(err, errsz, "%s:%u:1: %s%s%s", c->path,
+			 line ? line : 1, cyaml_strerror(e),
+			 cap.len ? ": " : "", cap.text);
 		return -1;
 	}
 

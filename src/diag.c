@@ -10,6 +10,7 @@
 
 #include "ycfg/diag.h"
 #include "ycfg/utf8.h"
+#include "ycfg/vec.h"
 
 struct ycfg_strblock {
 	struct ycfg_strblock *next;
@@ -65,10 +66,13 @@ void
 ycfg_diags_free(struct ycfg_diags *d)
 {
 	free(d->v);
+	free(d->troubles);
 	free_blocks(d->strings);
 	d->v = NULL;
+	d->troubles = NULL;
 	d->strings = NULL;
 	d->n = d->cap = 0;
+	d->ntroubles = d->troubles_cap = 0;
 }
 
 void
@@ -81,6 +85,7 @@ ycfg_diags_clear(struct ycfg_diags *d)
 		d->strings->used = 0;
 	}
 	d->n = 0;
+	d->ntroubles = 0;
 	memset(d->count, 0, sizeof(d->count));
 }
 
@@ -113,14 +118,10 @@ diag_vadd_sev(struct ycfg_diags *d, const char *file, unsigned line,
 			d->dropped_line[rule] = line ? line : 1;
 		return 0;
 	}
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 64;
-		struct ycfg_diag *v = realloc(d->v, cap * sizeof(*v));
-
-		if (v == NULL)
-			return -1;
-		d->v = v;
-		d->cap = cap;
+	if (ycfg_vec_reserve(&d->v, &d->cap, d->n + 1, sizeof(*d->v),
+			     64) != 0) {
+		d->oom = true;
+		return -1;
 	}
 
 	char buf[1024];
@@ -133,8 +134,10 @@ diag_vadd_sev(struct ycfg_diags *d, const char *file, unsigned line,
 
 	char *msg = str_alloc(d, (size_t)len * 4 + 1);
 
-	if (msg == NULL)
+	if (msg == NULL) {
+		d->oom = true;
 		return -1;
+	}
 	/* raw input bytes never reach a terminal or a document */
 	ycfg_utf8_escape(msg, buf, (size_t)len);
 
@@ -259,22 +262,23 @@ ycfg_diags_max_severity(const struct ycfg_diags *d)
 int
 ycfg_diags_move(struct ycfg_diags *dst, struct ycfg_diags *src)
 {
-	if (src->n > 0 && dst->n + src->n > dst->cap) {
-		size_t cap = dst->cap ? dst->cap : 64;
-
-		while (cap < dst->n + src->n)
-			cap *= 2;
-
-		struct ycfg_diag *v = realloc(dst->v, cap * sizeof(*v));
-
-		if (v == NULL)
-			return -1;
-		dst->v = v;
-		dst->cap = cap;
+	dst->oom |= src->oom;
+	if (ycfg_vec_reserve(&dst->v, &dst->cap, dst->n + src->n,
+			     sizeof(*dst->v), 64) != 0 ||
+	    ycfg_vec_reserve(&dst->troubles, &dst->troubles_cap,
+			     dst->ntroubles + src->ntroubles,
+			     sizeof(*dst->troubles), 8) != 0) {
+		dst->oom = true;
+		return -1;
 	}
 	if (src->n > 0)
 		memcpy(dst->v + dst->n, src->v, src->n * sizeof(*src->v));
 	dst->n += src->n;
+	if (src->ntroubles > 0)
+		memcpy(dst->troubles + dst->ntroubles, src->troubles,
+		       src->ntroubles * sizeof(*src->troubles));
+	dst->ntroubles += src->ntroubles;
+	src->ntroubles = 0;
 	for (int s = 0; s < 3; s++) {
 		dst->count[s] += src->count[s];
 		src->count[s] = 0;
@@ -297,4 +301,90 @@ ycfg_diags_move(struct ycfg_diags *dst, struct ycfg_diags *src)
 		src->strings = NULL;
 	}
 	return 0;
+}
+
+void
+ycfg_diags_init_like(struct ycfg_diags *dst, const struct ycfg_diags *src)
+{
+	ycfg_diags_init(dst);
+	memcpy(dst->level, src->level, sizeof(dst->level));
+	memcpy(dst->overridden, src->overridden, sizeof(dst->overridden));
+	dst->file_cap = src->file_cap;
+}
+
+int
+ycfg_diags_merge_capped(struct ycfg_diags *a, struct ycfg_diags *b)
+{
+	unsigned kept[YCFG_R__COUNT] = { 0 };
+	unsigned cap = a->file_cap;
+	size_t w = 0;
+
+	for (size_t i = 0; i < b->n; i++) {
+		struct ycfg_diag *g = &b->v[i];
+		unsigned before = a->file_count[g->rule] < cap
+					  ? a->file_count[g->rule] : cap;
+
+		if (cap != 0 && before + kept[g->rule] >= cap) {
+			if (a->dropped_line[g->rule] == 0)
+				a->dropped_line[g->rule] = g->line;
+			b->count[g->severity]--;
+			continue;
+		}
+		kept[g->rule]++;
+		b->v[w++] = *g;
+	}
+	b->n = w;
+	for (int r = 0; r < YCFG_R__COUNT; r++) {
+		a->file_count[r] += b->file_count[r];
+		if (a->dropped_line[r] == 0)
+			a->dropped_line[r] = b->dropped_line[r];
+	}
+	return ycfg_diags_move(a, b);
+}
+
+void
+ycfg_diags_remove_rule(struct ycfg_diags *d, size_t start, enum ycfg_rule rule)
+{
+	size_t w = start;
+
+	for (size_t i = start; i < d->n; i++) {
+		if (d->v[i].rule == rule) {
+			d->count[d->v[i].severity]--;
+			continue;
+		}
+		d->v[w++] = d->v[i];
+	}
+	d->n = w;
+}
+
+int
+ycfg_diags_trouble(struct ycfg_diags *d, const char *fmt, ...)
+{
+	char buf[1024], *msg;
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		len = 0;
+	if ((size_t)len >= sizeof(buf))
+		len = sizeof(buf) - 1;
+	msg = str_alloc(d, (size_t)len * 4 + 1);
+	if (msg == NULL ||
+	    ycfg_vec_reserve(&d->troubles, &d->troubles_cap, d->ntroubles + 1,
+			     sizeof(*d->troubles), 8) != 0) {
+		d->oom = true;
+		return -1;
+	}
+	ycfg_utf8_escape(msg, buf, (size_t)len);
+	d->troubles[d->ntroubles++] = msg;
+	return 0;
+}
+
+bool
+ycfg_diags_failed(const struct ycfg_diags *d)
+{
+	return d->oom || d->ntroubles > 0;
 }

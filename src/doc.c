@@ -7,6 +7,7 @@
 
 #include "ycfg/doc.h"
 #include "ycfg/lexer.h"
+#include "ycfg/vec.h"
 
 void
 ycfg_doc_init(struct ycfg_doc *doc)
@@ -22,7 +23,6 @@ ycfg_doc_free(struct ycfg_doc *doc)
 	free(doc->ents);
 	free(doc->slots);
 	free(doc->incs);
-	free(doc->memo);
 	ycfg_doc_init(doc);
 }
 
@@ -42,8 +42,8 @@ ycfg_doc_reset(struct ycfg_doc *doc)
 static uint32_t
 entry_hash(const char *key, size_t keylen, const char *sub, size_t sublen)
 {
-	return ycfg_hash(ycfg_hash_lower(YCFG_HASH_INIT, key, keylen), sub,
-			 sublen);
+	return ycfg_fnv32(ycfg_hash_lower(YCFG_FNV32_INIT, key, keylen), sub,
+			  sublen);
 }
 
 static bool
@@ -118,16 +118,9 @@ ycfg_doc_set(struct ycfg_doc *doc, const char *key, size_t keylen,
 		e = &doc->ents[doc->slots[j] - 1];
 		*prev_line = e->line;
 	} else {
-		if (doc->n == doc->cap) {
-			size_t cap = doc->cap ? doc->cap * 2 : 256;
-			struct ycfg_entry *v = realloc(doc->ents,
-						       cap * sizeof(*v));
-
-			if (v == NULL)
-				return NULL;
-			doc->ents = v;
-			doc->cap = cap;
-		}
+		if (ycfg_vec_reserve(&doc->ents, &doc->cap, doc->n + 1,
+				     sizeof(*doc->ents), 256) != 0)
+			return NULL;
 		e = &doc->ents[doc->n++];
 		doc->slots[j] = (uint32_t)doc->n;
 		e->key_off = (uint32_t)(key - doc->buf.p);
@@ -186,15 +179,9 @@ ycfg_doc_add_include(struct ycfg_doc *doc, const char *path, size_t pathlen,
 		     const char *models, size_t modelslen, unsigned line,
 		     unsigned col)
 {
-	if (doc->ninc == doc->capinc) {
-		size_t cap = doc->capinc ? doc->capinc * 2 : 16;
-		struct ycfg_include *v = realloc(doc->incs, cap * sizeof(*v));
-
-		if (v == NULL)
-			return -1;
-		doc->incs = v;
-		doc->capinc = cap;
-	}
+	if (ycfg_vec_reserve(&doc->incs, &doc->capinc, doc->ninc + 1,
+			     sizeof(*doc->incs), 16) != 0)
+		return -1;
 
 	struct ycfg_include *inc = &doc->incs[doc->ninc++];
 
@@ -205,4 +192,12 @@ ycfg_doc_add_include(struct ycfg_doc *doc, const char *path, size_t pathlen,
 	inc->line = line;
 	inc->col = col;
 	return 0;
+}
+
+int
+ycfg_doc_set_bytes(struct ycfg_doc *doc, const char *path, const char *data,
+		   size_t len)
+{
+	doc->path = path;
+	return ycfg_buf_set(&doc->buf, data, len);
 }

@@ -9,9 +9,11 @@
 #include <yaml.h>
 
 #include "ycfg/emit.h"
+#include "ycfg/json.h"
 #include "ycfg/lexer.h"
 #include "ycfg/utf8.h"
 #include "ycfg/value.h"
+#include "ycfg/vec.h"
 
 int
 ycfg_out_format_parse(const char *s, enum ycfg_out_format *out)
@@ -39,20 +41,9 @@ sink_put(struct sink *s, const char *data, size_t n)
 {
 	if (s->oom)
 		return;
-	if (s->len + n + 1 > s->cap) {
-		size_t cap = s->cap ? s->cap : 4096;
-
-		while (cap < s->len + n + 1)
-			cap *= 2;
-
-		char *p = realloc(s->p, cap);
-
-		if (p == NULL) {
-			s->oom = true;
-			return;
-		}
-		s->p = p;
-		s->cap = cap;
+	if (ycfg_vec_reserve(&s->p, &s->cap, s->len + n + 1, 1, 4096) != 0) {
+		s->oom = true;
+		return;
 	}
 	memcpy(s->p + s->len, data, n);
 	s->len += n;
@@ -275,26 +266,19 @@ emit_yaml(const struct ycfg_resolved *r, const struct ycfg_emit_opts *o,
 
 /* ---- JSON ---- */
 
+static int
+sink_write(void *ctx, const char *p, size_t n)
+{
+	struct sink *s = ctx;
+
+	sink_put(s, p, n);
+	return s->oom ? -1 : 0;
+}
+
 static void
 json_str(struct sink *s, const char *v)
 {
-	sink_str(s, "\"");
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-		char esc[8];
-
-		switch (*p) {
-		case '"': sink_str(s, "\\\""); break;
-		case '\\': sink_str(s, "\\\\"); break;
-		default:
-			if (*p < 0x20) {
-				snprintf(esc, sizeof(esc), "\\u%04x", *p);
-				sink_str(s, esc);
-			} else {
-				sink_put(s, (const char *)p, 1);
-			}
-		}
-	}
-	sink_str(s, "\"");
+	ycfg_json_quote(v, strlen(v), sink_write, s);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "ycfg/fileio.h"
+#include "ycfg/vec.h"
 
 static void
 set_err(char *err, size_t errsz, int e)
@@ -23,21 +25,7 @@ set_err(char *err, size_t errsz, int e)
 static int
 buf_reserve(struct ycfg_buf *b, size_t need)
 {
-	if (need <= b->cap)
-		return 0;
-
-	size_t cap = b->cap ? b->cap : 65536;
-
-	while (cap < need)
-		cap *= 2;
-
-	char *p = realloc(b->p, cap);
-
-	if (p == NULL)
-		return -1;
-	b->p = p;
-	b->cap = cap;
-	return 0;
+	return ycfg_vec_reserve(&b->p, &b->cap, need, 1, 65536);
 }
 
 /* Drops a mapping and brings the heap buffer back. */
@@ -152,6 +140,30 @@ out:
 	return rc;
 }
 
+int
+ycfg_buf_set(struct ycfg_buf *b, const char *data, size_t len)
+{
+	unmap(b);
+	b->len = 0;
+	if (len == SIZE_MAX)
+		return -1;
+	if (len + 1 > b->cap) {
+		/* exactly the size: memory checkers then see any read past
+		 * the terminating NUL (the fuzzers rely on it) */
+		char *p = realloc(b->p, len + 1);
+
+		if (p == NULL)
+			return -1;
+		b->p = p;
+		b->cap = len + 1;
+	}
+	if (len)
+		memcpy(b->p, data, len);
+	b->p[len] = '\0';
+	b->len = len;
+	return 0;
+}
+
 void
 ycfg_buf_free(struct ycfg_buf *b)
 {
@@ -163,15 +175,8 @@ ycfg_buf_free(struct ycfg_buf *b)
 int
 ycfg_pathlist_add(struct ycfg_pathlist *l, const char *path)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		char **v = realloc(l->v, cap * sizeof(*v));
-
-		if (v == NULL)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (ycfg_vec_reserve(&l->v, &l->cap, l->n + 1, sizeof(*l->v), 64) != 0)
+		return -1;
 
 	char *copy = strdup(path);
 

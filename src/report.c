@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include "ycfg/fileio.h"
+#include "ycfg/json.h"
 #include "ycfg/report.h"
+#include "ycfg/vec.h"
 
 int
 ycfg_format_parse(const char *s, enum ycfg_format *out)
@@ -30,27 +32,6 @@ ycfg_format_parse(const char *s, enum ycfg_format *out)
 		}
 	}
 	return -1;
-}
-
-void
-ycfg_json_string(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		case '\t': fputs("\\t", out); break;
-		default:
-			if (*p < 0x20)
-				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
-		}
-	}
-	fputc('"', out);
 }
 
 static const char *const sev_color[] = {
@@ -85,12 +66,12 @@ report_json(FILE *out, const struct ycfg_diags *d, size_t nfiles)
 		const struct ycfg_diag *g = &d->v[i];
 
 		fputs(i ? ",\n{\"file\":" : "\n{\"file\":", out);
-		ycfg_json_string(out, g->file);
+		ycfg_json_fputs(g->file, out);
 		fprintf(out, ",\"line\":%u,\"column\":%u,\"severity\":\"%s\","
 			"\"rule\":\"%s\",\"message\":", g->line, g->col,
 			ycfg_severity_name(g->severity),
 			ycfg_rule_info(g->rule)->id);
-		ycfg_json_string(out, g->msg);
+		ycfg_json_fputs(g->msg, out);
 		fputc('}', out);
 	}
 	fprintf(out, "\n],\"summary\":{\"files\":%zu,\"errors\":%zu,"
@@ -329,15 +310,15 @@ sarif_rules(FILE *out)
 			}
 		}
 		fputs(r ? ",{\"id\":" : "{\"id\":", out);
-		ycfg_json_string(out, ri->id);
+		ycfg_json_fputs(ri->id, out);
 		fputs(",\"name\":", out);
 		sarif_rule_name(out, ri->id);
 		fputs(",\"shortDescription\":{\"text\":", out);
-		ycfg_json_string(out, ri->summary);
+		ycfg_json_fputs(ri->summary, out);
 		fputs("},\"fullDescription\":{\"text\":", out);
-		ycfg_json_string(out, ri->description);
+		ycfg_json_fputs(ri->description, out);
 		fputs("},\"help\":{\"text\":", out);
-		ycfg_json_string(out, help ? help : ri->description);
+		ycfg_json_fputs(help ? help : ri->description, out);
 		fprintf(out, "},\"defaultConfiguration\":{\"level\":\"%s\"}}",
 			sarif_level(ri->severity));
 		free(help);
@@ -372,15 +353,9 @@ src_load(struct src *s, const char *file, bool no_source)
 	bool has_cr = memchr(b, '\r', s->buf.len) != NULL;
 
 	while (p < end) {
-		if (s->nlines == s->cap) {
-			size_t cap = s->cap ? s->cap * 2 : 256;
-			size_t *v = realloc(s->start, cap * sizeof(*v));
-
-			if (v == NULL)
-				return;
-			s->start = v;
-			s->cap = cap;
-		}
+		if (ycfg_vec_reserve(&s->start, &s->cap, s->nlines + 1,
+				     sizeof(*s->start), 256) != 0)
+			return;
 		s->start[s->nlines++] = (size_t)(p - b);
 
 		const char *q = p;
@@ -556,9 +531,9 @@ ycfg_report_sarif(FILE *out, const struct ycfg_diags *d,
 	      "{\"name\":\"ycfg\"", out);
 	if (o->version != NULL) {
 		fputs(",\"version\":", out);
-		ycfg_json_string(out, o->version);
+		ycfg_json_fputs(o->version, out);
 		fputs(",\"semanticVersion\":", out);
-		ycfg_json_string(out, o->version);
+		ycfg_json_fputs(o->version, out);
 	}
 	fputs(",\"rules\":[", out);
 	sarif_rules(out);
@@ -594,10 +569,10 @@ ycfg_report_sarif(FILE *out, const struct ycfg_diags *d,
 		fprintf(out, "%s{\"ruleId\":\"%s\",\"ruleIndex\":%d,\"level\":"
 			"\"%s\",\"message\":{\"text\":", i ? "," : "", id,
 			(int)g->rule, sarif_level(g->severity));
-		ycfg_json_string(out, g->msg);
+		ycfg_json_fputs(g->msg, out);
 		fputs("},\"locations\":[{\"physicalLocation\":"
 		      "{\"artifactLocation\":{\"uri\":", out);
-		ycfg_json_string(out, uri);
+		ycfg_json_fputs(uri, out);
 		fprintf(out, "},\"region\":{\"startLine\":%u,\"startColumn\":"
 			"%u}}}],\"partialFingerprints\":{\"ycfg/v1\":\""
 			"%016llx\"}}", g->line ? g->line : 1,

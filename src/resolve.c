@@ -9,6 +9,7 @@
 
 #include "ycfg/lexer.h"
 #include "ycfg/resolve.h"
+#include "ycfg/vec.h"
 
 /* The value a layer stack gives a key, without fallbacks.  Returns false
  * when no layer sets it (or the last word was a reset to default). */
@@ -187,15 +188,8 @@ ycfg_natural_cmp(const char *a, const char *b)
 static int
 push(struct ycfg_resolved *r, const char *key, size_t keylen)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 256;
-		struct ycfg_resolved_entry *v = realloc(r->v, cap * sizeof(*v));
-
-		if (v == NULL)
-			return -1;
-		r->v = v;
-		r->cap = cap;
-	}
+	if (ycfg_vec_reserve(&r->v, &r->cap, r->n + 1, sizeof(*r->v), 256) != 0)
+		return -1;
 
 	struct ycfg_resolved_entry *e = &r->v[r->n];
 
@@ -263,51 +257,102 @@ add_multi(const struct ycfg_layers *l, size_t layer,
 	return 0;
 }
 
+/* True when instance v of index x is on: its enabled_by key is 1. */
 static bool
-account_enabled(const struct ycfg_layers *l, unsigned x)
+instance_on(const struct ycfg_layers *l, const struct ycfg_index *x,
+	    uint64_t v)
 {
-	char key[64];
+	char key[256];
+	char letters[2] = { x->letter, '\0' };
 	struct ycfg_effective e;
-	int n = snprintf(key, sizeof(key), "account.%u.enable", x);
+	size_t n;
 
-	return ycfg_effective_get(l, key, (size_t)n, &e) && e.len == 1 &&
+	if (x->enabled_by == NULL)
+		return true;
+	n = ycfg_pattern_expand(x->enabled_by, letters, &v, 1, key,
+				sizeof(key));
+	return n > 0 && ycfg_effective_get(l, key, n, &e) && e.len == 1 &&
 	       e.val[0] == '1';
 }
 
-/* Adds the defaults of every X/Y pattern for enabled accounts. */
+/* Most keys one pattern may add to the defaults: the product of its index
+ * ranges is bounded so a user schema cannot make it explode. */
+#define DEFAULTS_PER_PATTERN 4096
+
+/*
+ * Adds the default of every instance of the patterns that belong to a
+ * switched-on instance: patterns with at least one index that has an
+ * enabled_by key (account.X.enable), whose every index has a bounded
+ * range (for the model).  Each combination of index values whose gated
+ * indexes are all on gets its key.
+ */
 static int
-add_defaults(const struct ycfg_layers *l, unsigned max_accounts,
+add_defaults(const struct ycfg_layers *l, const struct ycfg_model *model,
 	     struct ycfg_resolved *out)
 {
 	const struct ycfg_schema *s = l->schema;
 
-	for (unsigned x = 1; x <= max_accounts; x++) {
-		if (!account_enabled(l, x))
+	for (size_t i = 0; i < s->nparams; i++) {
+		const struct ycfg_param *p = &s->params[i];
+		const char *ph = p->placeholders;
+		unsigned np = (unsigned)strlen(ph);
+		struct ycfg_ranges r[YCFG_MAX_INDICES];
+		const struct ycfg_index *x[YCFG_MAX_INDICES];
+		bool gated = false, bounded = true;
+
+		if (p->def == NULL || np == 0 || p->scope == YCFG_SCOPE_BOOT)
 			continue;
-		for (size_t i = 0; i < s->nparams; i++) {
-			const struct ycfg_param *p = &s->params[i];
-			const char *ph = p->placeholders;
+		for (unsigned k = 0; k < np; k++) {
+			x[k] = ycfg_schema_index_def(s, ph[k]);
+			bounded &= ycfg_schema_index_range(s, model, ph[k],
+							   &r[k]);
+			gated |= x[k] != NULL && x[k]->enabled_by != NULL;
+		}
+		if (!gated || !bounded)
+			continue;
 
-			if (p->def == NULL || strchr(ph, 'N') != NULL ||
-			    strchr(ph, 'X') == NULL)
-				continue;
+		/* odometer over the combinations, range by range */
+		size_t ri[YCFG_MAX_INDICES] = { 0 };
+		uint64_t v[YCFG_MAX_INDICES];
+		unsigned emitted = 0;
 
-			unsigned ny = strchr(ph, 'Y') ? 2 : 1;
+		for (unsigned k = 0; k < np; k++)
+			v[k] = (uint64_t)r[k].v[0].lo;
+		for (;;) {
+			bool on = true;
 
-			for (unsigned y = 1; y <= ny; y++) {
-				uint64_t v[YCFG_MAX_INDICES];
+			for (unsigned k = 0; k < np && on; k++)
+				on = x[k] == NULL || instance_on(l, x[k], v[k]);
+			if (on) {
 				char key[256];
-
-				for (unsigned k = 0; ph[k] && k < YCFG_MAX_INDICES; k++)
-					v[k] = ph[k] == 'X' ? x : y;
-
-				size_t kl = ycfg_pattern_expand(p->key, ph, v,
-								(unsigned)strlen(ph),
-								key, sizeof(key));
+				size_t kl = ycfg_pattern_expand(p->key, ph, v, np,
+								key,
+								sizeof(key));
 
 				if (kl > 0 && push(out, key, kl) != 0)
 					return -1;
 			}
+			if (++emitted >= DEFAULTS_PER_PATTERN)
+				break;
+
+			/* next combination: the last index moves fastest */
+			unsigned k = np;
+
+			while (k-- > 0) {
+				if ((int64_t)v[k] < r[k].v[ri[k]].hi) {
+					v[k]++;
+					break;
+				}
+				if (ri[k] + 1 < r[k].n) {
+					ri[k]++;
+					v[k] = (uint64_t)r[k].v[ri[k]].lo;
+					break;
+				}
+				ri[k] = 0;
+				v[k] = (uint64_t)r[k].v[0].lo;
+			}
+			if (k == (unsigned)-1)
+				break;
 		}
 	}
 	return 0;
@@ -315,7 +360,7 @@ add_defaults(const struct ycfg_layers *l, unsigned max_accounts,
 
 int
 ycfg_resolve(const struct ycfg_layers *l, bool defaults,
-	     unsigned max_accounts, struct ycfg_resolved *out)
+	     const struct ycfg_model *model, struct ycfg_resolved *out)
 {
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < l->n; i++) {
@@ -332,7 +377,7 @@ ycfg_resolve(const struct ycfg_layers *l, bool defaults,
 				goto oom;
 		}
 	}
-	if (defaults && l->schema && add_defaults(l, max_accounts, out) != 0)
+	if (defaults && l->schema && add_defaults(l, model, out) != 0)
 		goto oom;
 
 	/* resolve the single-valued keys, then sort and drop repeats */
@@ -351,8 +396,9 @@ ycfg_resolve(const struct ycfg_layers *l, bool defaults,
 			e->len = e->eff.len;
 			e->param = e->eff.param;
 		}
-		e->secret = ycfg_key_is_secret(l->schema, e->key,
-						     strlen(e->key));
+		e->secret = l->schema != NULL &&
+			    ycfg_schema_key_is_secret(l->schema, e->key,
+						      strlen(e->key));
 		out->v[w++] = *e;
 	}
 	out->n = w;
@@ -385,34 +431,4 @@ ycfg_resolved_free(struct ycfg_resolved *r)
 		free(r->v[i].key);
 	free(r->v);
 	memset(r, 0, sizeof(*r));
-}
-
-bool
-ycfg_key_is_secret(const struct ycfg_schema *s, const char *key,
-		   size_t keylen)
-{
-	if (s != NULL) {
-		const struct ycfg_param *p = ycfg_schema_lookup(s, key, keylen,
-								NULL);
-
-		if (p != NULL && p->secret)
-			return true;
-	}
-
-	const char *last = key + keylen;
-
-	while (last > key && last[-1] != '.')
-		last--;
-
-	size_t n = (size_t)(key + keylen - last);
-
-	/* "password", "passwd", "secret" anywhere in the last segment;
-	 * "pin" and "..._key" as the whole segment or its end */
-	for (size_t i = 0; i + 6 <= n; i++)
-		if (strncasecmp(last + i, "passwd", 6) == 0 ||
-		    (i + 8 <= n && strncasecmp(last + i, "password", 8) == 0) ||
-		    strncasecmp(last + i, "secret", 6) == 0)
-			return true;
-	return (n == 3 && strncasecmp(last, "pin", 3) == 0) ||
-	       (n >= 4 && strncasecmp(last + n - 4, "_key", 4) == 0);
 }

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "ycfg/suppress.h"
+#include "ycfg/strdist.h"
+#include "ycfg/vec.h"
 
 #define ALL_RULES (-1)
 
@@ -71,18 +73,10 @@ struct state {
 static bool
 grow(struct state *s, void **v, size_t *cap, size_t n, size_t sz)
 {
-	if (n < *cap)
-		return true;
-
-	size_t nc = *cap ? *cap * 2 : 16;
-	void *p = realloc(*v, nc * sz);
-
-	if (p == NULL) {
+	if (ycfg_vec_reserve(v, cap, n + 1, sz, 16) != 0) {
 		s->oom = true;
 		return false;
 	}
-	*v = p;
-	*cap = nc;
 	return true;
 }
 
@@ -123,47 +117,18 @@ add_problem(struct state *s, unsigned line, unsigned col, enum ycfg_rule rule,
 	snprintf(p->msg, sizeof(p->msg), "%s", msg);
 }
 
-/* Edit distance of two short strings, capped: used for "did you mean". */
-static unsigned
-distance(const char *a, size_t la, const char *b)
-{
-	size_t lb = strlen(b);
-	unsigned row[65];
-
-	if (la > 64 || lb > 64)
-		return UINT_MAX;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (unsigned)j;
-	for (size_t i = 1; i <= la; i++) {
-		unsigned diag = row[0];
-
-		row[0] = (unsigned)i;
-		for (size_t j = 1; j <= lb; j++) {
-			unsigned up = row[j];
-			unsigned best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 static void
 unknown_rule(struct state *s, unsigned line, unsigned col, const char *name,
 	     size_t len)
 {
 	const char *best = NULL;
-	unsigned bestd = 3;
+	size_t bestd = 3;
 	char msg[160];
 
 	for (int r = 0; r < YCFG_R__COUNT; r++) {
 		const char *id = ycfg_rule_info((enum ycfg_rule)r)->id;
-		unsigned dist = distance(name, len, id);
+		size_t dist = ycfg_strdist(name, len, id, strlen(id),
+					   bestd - 1);
 
 		if (dist < bestd) {
 			bestd = dist;

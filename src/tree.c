@@ -1,5 +1,6 @@
 /*
- * tree.c - device stacks and directory linting (see tree.h).
+ * tree.c - linting whole provisioning directories, and single files the
+ * same way (see tree.h).
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -9,175 +10,22 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "ycfg/conditions.h"
 #include "ycfg/lexer.h"
+#include "ycfg/recipe.h"
 #include "ycfg/suppress.h"
 #include "ycfg/tree.h"
+#include "ycfg/vec.h"
 
 #define COMMON_NAME "y000000000000.cfg"
 
-void
-ycfg_stack_init(struct ycfg_stack *st)
+/* A file that is its own phone: its conditions judged on itself. */
+static void
+judge_alone(const struct ycfg_schema *s, const struct ycfg_doc *doc,
+	    struct ycfg_diags *d)
 {
-	memset(st, 0, sizeof(*st));
-}
-
-void
-ycfg_stack_free(struct ycfg_stack *st)
-{
-	for (size_t i = 0; i < st->n; i++)
-		ycfg_doc_free(&st->docs[i]);
-	free(st->docs);
-	free(st->ptrs);
-	ycfg_stack_init(st);
-}
-
-/* Lints path into a new layer.  Returns 0, or -1 with err. */
-static int
-push_file(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
-	  const char *path, struct ycfg_diags *d, char *err, size_t errsz)
-{
-	if (st->n == st->cap) {
-		size_t cap = st->cap ? st->cap * 2 : 8;
-		struct ycfg_doc *docs = realloc(st->docs, cap * sizeof(*docs));
-
-		if (docs == NULL)
-			goto oom;
-		st->docs = docs;
-
-		const struct ycfg_doc **ptrs = realloc(st->ptrs,
-						       cap * sizeof(*ptrs));
-
-		if (ptrs == NULL)
-			goto oom;
-		st->ptrs = ptrs;
-		st->cap = cap;
-	}
-
-	struct ycfg_doc *doc = &st->docs[st->n];
-
-	size_t start = d->n;
-
-	ycfg_doc_init(doc);
-	if (ycfg_lint_path(o, path, doc, d, err, errsz) != 0) {
-		ycfg_doc_free(doc);
-		return -1;
-	}
-	ycfg_suppress_apply(doc->buf.p, doc->buf.len, doc->path, d, start);
-	st->n++;
-	for (size_t i = 0; i < st->n; i++)
-		st->ptrs[i] = &st->docs[i];
-	return 0;
-oom:
-	snprintf(err, errsz, "out of memory");
-	return -1;
-}
-
-/* One include line that takes part: its path and its position. */
-struct inc_ref {
-	char *path;
-	size_t pos;
-};
-
-static int
-inc_ref_cmp(const void *a, const void *b)
-{
-	const struct inc_ref *x = a, *y = b;
-	int c = strcmp(x->path, y->path);
-
-	if (c != 0)
-		return c;
-	return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-/*
- * Pushes the included files of a boot document in order.  A file included
- * more than once is loaded once, at its last place: applying it again
- * later overrides everything it set earlier, so the effective values are
- * the same, and a boot file repeating a line 100,000 times stays cheap.
- * At most YCFG_MAX_LAYERS distinct files are loaded.
- */
-static int
-push_includes(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
-	      const struct ycfg_lint_opts *lo, const struct ycfg_doc *boot,
-	      struct ycfg_diags *d, char *err, size_t errsz)
-{
-	size_t ninc = boot->ninc ? boot->ninc : 1;
-	struct inc_ref *refs = calloc(ninc, sizeof(*refs));
-	char **keep = calloc(ninc, sizeof(*keep));  /* path, or NULL */
-	size_t n = 0, kept = 0;
-	char path[4096];
-	int rc = 0;
-
-	if (refs == NULL || keep == NULL)
-		goto oom;
-	for (size_t i = 0; i < boot->ninc; i++) {
-		if (ycfg_include_resolve(o, boot, i, false, path,
-					 sizeof(path)) != YCFG_INC_OK)
-			continue;
-		refs[n].path = strdup(path);
-		refs[n].pos = i;
-		if (refs[n++].path == NULL)
-			goto oom;
-	}
-	qsort(refs, n, sizeof(*refs), inc_ref_cmp);
-	for (size_t k = 0; k < n; k++)
-		if (k + 1 == n || strcmp(refs[k].path, refs[k + 1].path) != 0)
-			keep[refs[k].pos] = refs[k].path;  /* last occurrence */
-	for (size_t i = 0; rc == 0 && i < boot->ninc; i++) {
-		if (keep[i] == NULL)
-			continue;
-		if (++kept > YCFG_MAX_LAYERS) {
-			const struct ycfg_include *inc = &boot->incs[i];
-
-			ycfg_diag_add(d, boot->path, inc->line, inc->col,
-				      YCFG_R_BAD_INCLUDE,
-				      "more than %d different files included; "
-				      "this one and the rest are ignored",
-				      YCFG_MAX_LAYERS);
-			break;
-		}
-		rc = push_file(st, lo, keep[i], d, err, errsz);
-	}
-	goto out;
-oom:
-	snprintf(err, errsz, "out of memory");
-	rc = -1;
-out:
-	for (size_t k = 0; refs != NULL && k < n; k++)
-		free(refs[k].path);
-	free(refs);
-	free(keep);
-	return rc;
-}
-
-int
-ycfg_stack_load(struct ycfg_stack *st, const struct ycfg_lint_opts *o,
-		char *const *paths, size_t npaths, struct ycfg_diags *d,
-		char *err, size_t errsz)
-{
-	struct ycfg_lint_opts lo = *o;
-
-	lo.no_file_notes = true;
-	st->overwrite_mode = 0;
-	if (npaths == 1 && ycfg_path_is_boot(paths[0])) {
-		struct ycfg_doc boot;
-		int rc = 0;
-
-		ycfg_doc_init(&boot);
-		if (ycfg_lint_path(&lo, paths[0], &boot, d, err, errsz) != 0) {
-			ycfg_doc_free(&boot);
-			return -1;
-		}
-		if (boot.overwrite_mode >= 0)
-			st->overwrite_mode = boot.overwrite_mode;
-		rc = push_includes(st, o, &lo, &boot, d, err, errsz);
-		ycfg_doc_free(&boot);
-		return rc;
-	}
-	for (size_t i = 0; i < npaths; i++)
-		if (push_file(st, &lo, paths[i], d, err, errsz) != 0)
-			return -1;
-	return 0;
+	if (s != NULL && !doc->boot)
+		ycfg_conditions_judge(s, &doc, 1, 0, 0, d);
 }
 
 /* True for "<12 hex digits>.cfg" (a device's own file). */
@@ -240,10 +88,11 @@ find_in_group(const struct ycfg_pathlist *f, size_t lo, size_t hi,
 /* Judges a device whose own file is dev: layers from its boot recipe, or
  * common + dev. */
 static void
-device_notes(const struct ycfg_lint_opts *o, const struct ycfg_pathlist *f,
-	     size_t lo, size_t hi, const struct ycfg_doc *common,
-	     const struct ycfg_doc *dev, struct ycfg_diags *d)
+device_conditions(struct ycfg_linter *l, const struct ycfg_pathlist *f,
+		  size_t lo, size_t hi, const struct ycfg_doc *common,
+		  const struct ycfg_doc *dev, struct ycfg_diags *d)
 {
+	const struct ycfg_schema *s = l->o->schema;
 	const char *name = base_name(dev->path);
 	char bootname[32];
 
@@ -260,15 +109,15 @@ device_notes(const struct ycfg_lint_opts *o, const struct ycfg_pathlist *f,
 
 		ycfg_stack_init(&st);
 		ycfg_diags_init(&quiet);
-		if (ycfg_stack_load(&st, o, &f->v[b], 1, &quiet, err,
+		if (ycfg_stack_load(&st, l, &f->v[b], 1, &quiet, err,
 				    sizeof(err)) == 0) {
 			for (size_t i = 0; i < st.n; i++) {
 				if (strcmp(st.docs[i].path, dev->path) != 0)
 					continue;
 				/* same file: report with the tree's path */
 				st.docs[i].path = dev->path;
-				ycfg_lint_notes(o, st.ptrs, st.n, i,
-						st.overwrite_mode, d);
+				ycfg_conditions_judge(s, st.ptrs, st.n, i,
+						      st.overwrite_mode, d);
 			}
 		}
 		ycfg_diags_free(&quiet);
@@ -279,25 +128,25 @@ device_notes(const struct ycfg_lint_opts *o, const struct ycfg_pathlist *f,
 	const struct ycfg_doc *layers[2] = { common, dev };
 
 	if (common != NULL)
-		ycfg_lint_notes(o, layers, 2, 1, 0, d);
+		ycfg_conditions_judge(s, layers, 2, 1, 0, d);
 	else
-		ycfg_lint_notes(o, layers + 1, 1, 0, 0, d);
+		ycfg_conditions_judge(s, layers + 1, 1, 0, 0, d);
 }
 
 /* Shared state of the workers of one directory group. */
 struct group_job {
-	const struct ycfg_lint_opts *o, *dev_opts;
+	const struct ycfg_lint_opts *o;
 	const struct ycfg_pathlist *f;
 	size_t lo, hi, skip;           /* files [lo, hi) but skip */
 	const struct ycfg_doc *common;
 	atomic_size_t next;            /* next file index to take */
 	atomic_size_t nfiles;
-	atomic_int failed;
 };
 
 struct worker {
 	struct group_job *job;
-	struct ycfg_doc doc;           /* reused for every file (and memo) */
+	struct ycfg_linter linter;     /* its lookup memo serves every file */
+	struct ycfg_doc doc;           /* reused for every file */
 	struct ycfg_diags d;
 	pthread_t thread;
 };
@@ -329,26 +178,27 @@ worker_run(void *arg)
 			bool device = is_mac_cfg(base_name(path));
 			size_t first_diag = w->d.n;
 
-			if (ycfg_lint_path(device ? j->dev_opts : j->o, path,
-					   &w->doc, &w->d, err,
-					   sizeof(err)) != 0) {
-				fprintf(stderr, "ycfg: %s\n", err);
-				atomic_store(&j->failed, 1);
+			if (ycfg_lint_path(&w->linter, path, &w->doc, &w->d,
+					   err, sizeof(err)) != 0) {
+				ycfg_diags_trouble(&w->d, "%s", err);
 				continue;
 			}
 			atomic_fetch_add(&j->nfiles, 1);
-			if (device && j->o->schema != NULL)
-				device_notes(j->o, j->f, j->lo, j->hi, j->common,
-					     &w->doc, &w->d);
-			if (device)
-				ycfg_suppress_apply(w->doc.buf.p, w->doc.buf.len,
-						    w->doc.path, &w->d, first_diag);
+			if (w->doc.boot)
+				ycfg_recipe_check_includes(&w->doc, &w->d);
+			else if (device && j->o->schema != NULL)
+				device_conditions(&w->linter, j->f, j->lo, j->hi,
+						  j->common, &w->doc, &w->d);
+			else
+				judge_alone(j->o->schema, &w->doc, &w->d);
+			ycfg_suppress_apply(w->doc.buf.p, w->doc.buf.len,
+					    w->doc.path, &w->d, first_diag);
 		}
 	}
 	return NULL;
 }
 
-static unsigned
+static size_t
 worker_count(const struct ycfg_lint_opts *o, size_t files)
 {
 	long n = o->jobs ? (long)o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
@@ -360,22 +210,20 @@ worker_count(const struct ycfg_lint_opts *o, size_t files)
 	/* threads only pay off for more than a couple of chunks */
 	if ((size_t)n > files / CHUNK)
 		n = files / CHUNK > 0 ? (long)(files / CHUNK) : 1;
-	return (unsigned)n;
+	return (size_t)n;
 }
 
 int
-ycfg_lint_tree(const struct ycfg_lint_opts *o,
-	       const struct ycfg_pathlist *f, struct ycfg_diags *d,
-	       size_t *nfiles)
+ycfg_lint_tree(const struct ycfg_lint_opts *o, const struct ycfg_pathlist *f,
+	       struct ycfg_diags *d, size_t *nfiles)
 {
-	struct ycfg_lint_opts dev_opts = *o;
+	struct ycfg_linter linter;
 	struct ycfg_doc common;
 	struct worker *workers = NULL;
-	unsigned nw = 0;
+	size_t nw = 0, wcap = 0;
 	char err[512];
-	int rc = 0;
 
-	dev_opts.no_file_notes = true;
+	ycfg_linter_init(&linter, o);
 	ycfg_doc_init(&common);
 	for (size_t lo = 0; lo < f->n;) {
 		size_t dl = dir_len(f->v[lo]), hi = lo + 1;
@@ -391,82 +239,112 @@ ycfg_lint_tree(const struct ycfg_lint_opts *o,
 		bool have_common = false;
 
 		if (c < hi) {
-			if (ycfg_lint_path(o, f->v[c], &common, d, err,
+			size_t start = d->n;
+
+			if (ycfg_lint_path(&linter, f->v[c], &common, d, err,
 					   sizeof(err)) == 0) {
 				have_common = true;
 				(*nfiles)++;
+				judge_alone(o->schema, &common, d);
+				ycfg_suppress_apply(common.buf.p, common.buf.len,
+						    common.path, d, start);
 			} else {
-				fprintf(stderr, "ycfg: %s\n", err);
-				rc = -1;
+				ycfg_diags_trouble(d, "%s", err);
 			}
 		}
 
 		struct group_job job = {
-			.o = o, .dev_opts = &dev_opts, .f = f,
-			.lo = lo, .hi = hi, .skip = c,
+			.o = o, .f = f, .lo = lo, .hi = hi, .skip = c,
 			.common = have_common ? &common : NULL,
 		};
 
 		atomic_init(&job.next, lo);
 		atomic_init(&job.nfiles, 0);
-		atomic_init(&job.failed, 0);
 
-		unsigned want = worker_count(o, hi - lo);
+		size_t want = worker_count(o, hi - lo);
 
 		if (want > nw) {
-			struct worker *w = realloc(workers, want * sizeof(*w));
-
-			if (w == NULL) {
-				want = nw ? nw : 1;
-				if (workers == NULL) {
-					fprintf(stderr, "ycfg: out of memory\n");
-					rc = -1;
+			if (ycfg_vec_reserve(&workers, &wcap, want,
+					     sizeof(*workers), 1) != 0) {
+				want = nw;
+				if (nw == 0) {
+					d->oom = true;
 					break;
 				}
-			} else {
-				workers = w;
-				for (unsigned k = nw; k < want; k++) {
-					ycfg_doc_init(&workers[k].doc);
-					ycfg_diags_init(&workers[k].d);
-				}
-				nw = want;
 			}
+			for (size_t k = nw; k < want; k++) {
+				ycfg_linter_init(&workers[k].linter, o);
+				ycfg_doc_init(&workers[k].doc);
+				ycfg_diags_init_like(&workers[k].d, d);
+			}
+			if (want > nw)
+				nw = want;
 		}
-		for (unsigned k = 0; k < want; k++) {
-			/* same levels and cap as the caller's list */
-			memcpy(workers[k].d.level, d->level, sizeof(d->level));
-			memcpy(workers[k].d.overridden, d->overridden,
-			       sizeof(d->overridden));
-			workers[k].d.file_cap = d->file_cap;
+		for (size_t k = 0; k < want; k++)
 			workers[k].job = &job;
-		}
 
-		unsigned started = 1;
+		size_t started = 1;
 
-		for (unsigned k = 1; k < want; k++) {
+		for (size_t k = 1; k < want; k++) {
 			if (pthread_create(&workers[k].thread, NULL, worker_run,
 					   &workers[k]) != 0)
 				break;
 			started++;
 		}
 		worker_run(&workers[0]);
-		for (unsigned k = 1; k < started; k++)
+		for (size_t k = 1; k < started; k++)
 			pthread_join(workers[k].thread, NULL);
-		for (unsigned k = 0; k < want; k++)
-			if (ycfg_diags_move(d, &workers[k].d) != 0) {
-				fprintf(stderr, "ycfg: out of memory\n");
-				rc = -1;
-			}
+		for (size_t k = 0; k < want; k++)
+			ycfg_diags_move(d, &workers[k].d);
 		*nfiles += atomic_load(&job.nfiles);
-		if (atomic_load(&job.failed))
-			rc = -1;
 		lo = hi;
 	}
-	for (unsigned k = 0; k < nw; k++) {
+	for (size_t k = 0; k < nw; k++) {
+		ycfg_linter_free(&workers[k].linter);
 		ycfg_doc_free(&workers[k].doc);
 		ycfg_diags_free(&workers[k].d);
 	}
 	free(workers);
 	ycfg_doc_free(&common);
-	return rc;
+	ycfg_linter_free(&linter);
+	return ycfg_diags_failed(d) ? -1 : 0;
+}
+
+/* What follows the per-line checks of a file that is its own phone. */
+static void
+finish_alone(struct ycfg_linter *l, struct ycfg_doc *doc, struct ycfg_diags *d,
+	     size_t start)
+{
+	if (doc->boot)
+		ycfg_recipe_check_includes(doc, d);
+	else
+		judge_alone(l->o->schema, doc, d);
+	ycfg_suppress_apply(doc->buf.p, doc->buf.len, doc->path, d, start);
+}
+
+int
+ycfg_lint_single(struct ycfg_linter *l, const char *path,
+		 struct ycfg_doc *doc, struct ycfg_diags *d, char *err,
+		 size_t errsz)
+{
+	size_t start = d->n;
+
+	if (ycfg_lint_path(l, path, doc, d, err, errsz) != 0)
+		return -1;
+	finish_alone(l, doc, d, start);
+	return 0;
+}
+
+int
+ycfg_lint_single_memory(struct ycfg_linter *l, const char *name,
+			const char *data, size_t len, struct ycfg_doc *doc,
+			struct ycfg_diags *d)
+{
+	size_t start = d->n;
+
+	if (ycfg_lint_memory(l, name, data, len, ycfg_path_is_boot(name), doc,
+			     d) != 0)
+		return -1;
+	finish_alone(l, doc, d, start);
+	return 0;
 }

@@ -685,6 +685,29 @@ ycfg_check_port(const struct ycfg_check *c)
 	return ycfg_check_number(c, "port", false, &r);
 }
 
+/* "0 (newRequests), 1 (DNSTTL) or 3" */
+static void
+enum_list(const struct ycfg_param *p, char *list, size_t size)
+{
+	size_t pos = 0;
+
+	list[0] = '\0';
+	for (size_t i = 0; i < p->nvalues; i++) {
+		const struct ycfg_enum_value *e = &p->values[i];
+
+		if (i > 0)
+			ycfg_bprintf(list, size, &pos, "%s",
+				     i + 1 == p->nvalues ? " or " : ", ");
+		if (e->name != NULL && e->name[0] != '\0')
+			ycfg_bprintf(list, size, &pos, "%s (%s)", e->value,
+				     e->name);
+		else
+			ycfg_bprintf(list, size, &pos, "%s", e->value);
+	}
+	if (p->nvalues == 0)
+		ycfg_bprintf(list, size, &pos, "a listed value");
+}
+
 static bool
 ycfg_check_enum(const struct ycfg_check *c)
 {
@@ -714,22 +737,8 @@ ycfg_check_enum(const struct ycfg_check *c)
 	}
 
 	char list[240];
-	size_t pos = 0;
 
-	for (size_t i = 0; i < p->nvalues; i++) {
-		const struct ycfg_enum_value *e = &p->values[i];
-
-		if (i > 0)
-			ycfg_bprintf(list, sizeof(list), &pos, "%s",
-				     i + 1 == p->nvalues ? " or " : ", ");
-		if (e->name != NULL && e->name[0] != '\0')
-			ycfg_bprintf(list, sizeof(list), &pos, "%s (%s)",
-				     e->value, e->name);
-		else
-			ycfg_bprintf(list, sizeof(list), &pos, "%s", e->value);
-	}
-	if (p->nvalues == 0)
-		ycfg_bprintf(list, sizeof(list), &pos, "a listed value");
+	enum_list(p, list, sizeof(list));
 	if (folded != NULL)
 		ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE,
 			     "invalid value '%s' for %s: values are "
@@ -895,4 +904,55 @@ ycfg_value_check(const struct ycfg_param *p, const char *key, size_t keylen,
 	c.key = ycfg_escape(key, keylen, 128, keybuf, sizeof(keybuf));
 	c.shown = ycfg_shown_value(p, value, n, valbuf, sizeof(valbuf));
 	return ycfg_dispatch(&c);
+}
+
+const char *
+ycfg_param_allowed(const struct ycfg_param *p, char *buf, size_t bufsz)
+{
+	size_t pos = 0;
+
+	if (bufsz == 0)
+		return buf;
+	buf[0] = '\0';
+	switch (p->type) {
+	case YCFG_T_BOOL:
+		ycfg_bprintf(buf, bufsz, &pos, "0 (off), 1 (on)");
+		break;
+	case YCFG_T_INT:
+		if (p->range.n)
+			ycfg_ranges_format(&p->range, false, buf, bufsz);
+		else
+			ycfg_bprintf(buf, bufsz, &pos, "any integer");
+		break;
+	case YCFG_T_PORT:
+		if (p->range.n)
+			ycfg_ranges_format(&p->range, false, buf, bufsz);
+		else
+			ycfg_bprintf(buf, bufsz, &pos, "0..65535");
+		break;
+	case YCFG_T_FLOAT:
+		ycfg_ranges_format(&p->range, true, buf, bufsz);
+		break;
+	case YCFG_T_ENUM:
+		enum_list(p, buf, bufsz);
+		break;
+	case YCFG_T_HOST:
+		ycfg_bprintf(buf, bufsz, &pos, "an IPv4 address, an IPv6 "
+			     "address or a domain name");
+		break;
+	case YCFG_T_URL:
+		ycfg_bprintf(buf, bufsz, &pos, "scheme://address");
+		break;
+	case YCFG_T_STRING:
+	case YCFG_T__COUNT:
+		ycfg_bprintf(buf, bufsz, &pos, "any text");
+		break;
+	}
+	if (p->max_length && (p->type == YCFG_T_STRING ||
+			      p->type == YCFG_T_HOST || p->type == YCFG_T_URL)) {
+		pos = strlen(buf);
+		ycfg_bprintf(buf, bufsz, &pos, ", at most %zu characters",
+			     p->max_length);
+	}
+	return buf;
 }

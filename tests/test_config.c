@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "ycfg/config.h"
+#include "ycfg/glob.h"
 
 /* Every test gets a fresh temporary directory as its state. */
 static int
@@ -260,23 +261,23 @@ discovery_walks_up_and_stops_at_git(void **state)
 static void
 globs(void **state)
 {
-	assert_true(ycfg_glob_match("bad/**", "bad/x.cfg"));
-	assert_true(ycfg_glob_match("bad/**", "bad/sub/x.cfg"));
-	assert_false(ycfg_glob_match("bad/**", "good/x.cfg"));
-	assert_true(ycfg_glob_match("**/x.cfg", "x.cfg"));
-	assert_true(ycfg_glob_match("**/x.cfg", "a/b/x.cfg"));
-	assert_true(ycfg_glob_match("a/**/x.cfg", "a/x.cfg"));
-	assert_true(ycfg_glob_match("a/**/x.cfg", "a/b/c/x.cfg"));
-	assert_false(ycfg_glob_match("a/*.cfg", "a/b/x.cfg"));
-	assert_true(ycfg_glob_match("a/*.cfg", "a/x.cfg"));
-	assert_true(ycfg_glob_match("*.tmp.cfg", "deep/dir/x.tmp.cfg"));
-	assert_false(ycfg_glob_match("*.tmp.cfg", "deep/dir/x.cfg"));
-	assert_true(ycfg_glob_match("a/?.cfg", "a/x.cfg"));
-	assert_false(ycfg_glob_match("a?b", "a/b"));
-	assert_true(ycfg_glob_match("[0-9a-f]*.cfg", "0015.cfg"));
-	assert_false(ycfg_glob_match("[!0-9]*.cfg", "0015.cfg"));
-	assert_true(ycfg_glob_match("x[.cfg", "x[.cfg"));   /* unclosed set */
-	assert_false(ycfg_glob_match("", "x"));
+	assert_true(ycfg_glob_match("bad/**", "bad/x.cfg", 0));
+	assert_true(ycfg_glob_match("bad/**", "bad/sub/x.cfg", 0));
+	assert_false(ycfg_glob_match("bad/**", "good/x.cfg", 0));
+	assert_true(ycfg_glob_match("**/x.cfg", "x.cfg", 0));
+	assert_true(ycfg_glob_match("**/x.cfg", "a/b/x.cfg", 0));
+	assert_true(ycfg_glob_match("a/**/x.cfg", "a/x.cfg", 0));
+	assert_true(ycfg_glob_match("a/**/x.cfg", "a/b/c/x.cfg", 0));
+	assert_false(ycfg_glob_match("a/*.cfg", "a/b/x.cfg", 0));
+	assert_true(ycfg_glob_match("a/*.cfg", "a/x.cfg", 0));
+	assert_true(ycfg_glob_match("*.tmp.cfg", "deep/dir/x.tmp.cfg", 0));
+	assert_false(ycfg_glob_match("*.tmp.cfg", "deep/dir/x.cfg", 0));
+	assert_true(ycfg_glob_match("a/?.cfg", "a/x.cfg", 0));
+	assert_false(ycfg_glob_match("a?b", "a/b", 0));
+	assert_true(ycfg_glob_match("[0-9a-f]*.cfg", "0015.cfg", 0));
+	assert_false(ycfg_glob_match("[!0-9]*.cfg", "0015.cfg", 0));
+	assert_true(ycfg_glob_match("x[.cfg", "x[.cfg", 0));   /* unclosed set */
+	assert_false(ycfg_glob_match("", "x", 0));
 }
 
 static void

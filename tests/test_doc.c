@@ -73,7 +73,7 @@ doc_init_starts_empty(void **state)
 	assert_int_equal(doc.overwrite_mode, -1);
 	assert_null(ycfg_doc_get(&doc, "a", 1));
 	assert_null(ycfg_doc_find(&doc, "a", 1,
-				  ycfg_hash_lower(YCFG_HASH_INIT, "a", 1)));
+				  ycfg_hash_lower(YCFG_FNV32_INIT, "a", 1)));
 	ycfg_doc_free(&doc);
 	ycfg_doc_free(&doc); /* freeing twice is harmless */
 }
@@ -211,22 +211,22 @@ hash_lower_folds_only_ascii_letters(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++)
-		assert_int_equal(ycfg_hash_lower(YCFG_HASH_INIT, same[i][0],
+		assert_int_equal(ycfg_hash_lower(YCFG_FNV32_INIT, same[i][0],
 						 strlen(same[i][0])),
-				 ycfg_hash_lower(YCFG_HASH_INIT, same[i][1],
+				 ycfg_hash_lower(YCFG_FNV32_INIT, same[i][1],
 						 strlen(same[i][1])));
 	for (size_t i = 0; i < sizeof(differ) / sizeof(differ[0]); i++)
 		assert_int_not_equal(
-			ycfg_hash_lower(YCFG_HASH_INIT, differ[i][0],
+			ycfg_hash_lower(YCFG_FNV32_INIT, differ[i][0],
 					strlen(differ[i][0])),
-			ycfg_hash_lower(YCFG_HASH_INIT, differ[i][1],
+			ycfg_hash_lower(YCFG_FNV32_INIT, differ[i][1],
 					strlen(differ[i][1])));
 	/* the length takes part: "a" and "a\0" differ */
-	assert_int_not_equal(ycfg_hash_lower(YCFG_HASH_INIT, "a", 1),
-			     ycfg_hash_lower(YCFG_HASH_INIT, "a\0", 2));
+	assert_int_not_equal(ycfg_hash_lower(YCFG_FNV32_INIT, "a", 1),
+			     ycfg_hash_lower(YCFG_FNV32_INIT, "a\0", 2));
 	/* FNV-1a reference value */
-	assert_int_equal(ycfg_hash(YCFG_HASH_INIT, "a", 1), 0xe40c292cu);
-	assert_int_equal(ycfg_hash(YCFG_HASH_INIT, "", 0), YCFG_HASH_INIT);
+	assert_int_equal(ycfg_fnv32(YCFG_FNV32_INIT, "a", 1), 0xe40c292cu);
+	assert_int_equal(ycfg_fnv32(YCFG_FNV32_INIT, "", 0), YCFG_FNV32_INIT);
 }
 
 static void
@@ -240,11 +240,11 @@ doc_find_locates_entry_by_lower_hash(void **state)
 	doc_with_text(&doc, text, sizeof(text) - 1);
 	struct ycfg_entry *e = set(&doc, "Lang.GUI", "English", 0, 1, 0, &prev);
 	struct ycfg_entry *f = ycfg_doc_find(
-		&doc, "lang.gui", 8, ycfg_hash_lower(YCFG_HASH_INIT, "lang.gui", 8));
+		&doc, "lang.gui", 8, ycfg_hash_lower(YCFG_FNV32_INIT, "lang.gui", 8));
 
 	assert_ptr_equal(e, f);
 	assert_null(ycfg_doc_find(&doc, "lang.wui", 8,
-				  ycfg_hash_lower(YCFG_HASH_INIT, "lang.wui",
+				  ycfg_hash_lower(YCFG_FNV32_INIT, "lang.wui",
 						  8)));
 	ycfg_doc_free(&doc);
 }

@@ -14,10 +14,17 @@
 #include "ycfg/lint.h"
 #include "ycfg/resolve.h"
 #include "ycfg/schema.h"
+#include "ycfg/tree.h"
 
 static const char schema_yaml[] =
 	"version: \"1\"\n"
 	"namespaces: [account]\n"
+	"indexes:\n"
+	"  - {letter: X, name: account, range: \"1..16\", prefix: account,"
+	" rule: account-index, enabled_by: account.X.enable,"
+	" model_count: accounts}\n"
+	"  - {letter: Y, name: server, range: \"1|2\"}\n"
+	"secret_names: [\"*password*\", \"*passwd*\", \"*secret*\", pin, \"*_key\"]\n"
 	"models:\n"
 	"  - {name: T31P, accounts: \"2\", source: test}\n"
 	"  - {name: T54W, accounts: \"16\", source: test}\n"
@@ -102,6 +109,18 @@ static const char schema_yaml[] =
 	"    renamed_to: account.X.sip_server.Y.transport_type\n"
 	"    summary: legacy transport\n"
 	"    source: test\n"
+	"  - key: overwrite_mode\n"
+	"    type: enum\n"
+	"    values: [\"0 blank keeps\", \"1 blank resets\"]\n"
+	"    file: boot\n"
+	"    role: overwrite_mode\n"
+	"    summary: blank handling\n"
+	"    source: test\n"
+	"  - key: static.specific_model.excluded_mode\n"
+	"    type: bool\n"
+	"    file: boot\n"
+	"    summary: exclude mode\n"
+	"    source: test\n"
 	"  - key: security.user_password\n"
 	"    type: string\n"
 	"    multi_value: colon\n"
@@ -114,6 +133,7 @@ struct fixture {
 	char boot[96];      /* dir + "/y.boot" */
 	struct ycfg_schema schema;
 	struct ycfg_lint_opts opts;
+	struct ycfg_linter linter;
 	struct ycfg_doc doc;
 	struct ycfg_diags d;
 };
@@ -158,6 +178,7 @@ setup(void **state)
 		fclose(fp);
 	}
 	ycfg_lint_opts_init(&f->opts, &f->schema, NULL);
+	ycfg_linter_init(&f->linter, &f->opts);
 	ycfg_doc_init(&f->doc);
 	ycfg_diags_init(&f->d);
 	*state = f;
@@ -175,6 +196,7 @@ teardown(void **state)
 		return -1;
 	ycfg_doc_free(&f->doc);
 	ycfg_diags_free(&f->d);
+	ycfg_linter_free(&f->linter);
 	ycfg_schema_free(&f->schema);
 	free(f);
 	return 0;
@@ -184,18 +206,10 @@ teardown(void **state)
 static struct ycfg_diags *
 lint(struct fixture *f, const char *name, const char *text)
 {
-	size_t n = strlen(text);
-
 	ycfg_diags_clear(&f->d);
-	free(f->doc.buf.p);
-	f->doc.buf.p = malloc(n + 1);
-	assert_non_null(f->doc.buf.p);
-	memcpy(f->doc.buf.p, text, n + 1);
-	f->doc.buf.len = n;
-	f->doc.buf.cap = n + 1;
-	f->doc.path = name;
-	ycfg_lint_doc(&f->opts, &f->doc, strstr(name, ".boot") != NULL,
-		      &f->d);
+	assert_int_equal(ycfg_lint_single_memory(&f->linter, name, text,
+						 strlen(text), &f->doc, &f->d),
+			 0);
 	ycfg_diags_sort(&f->d);
 	return &f->d;
 }
@@ -619,12 +633,12 @@ lint_secret_detection_by_name(void **state)
 {
 	struct fixture *f = *state;
 
-	assert_true(ycfg_key_is_secret(&f->schema, "account.1.password", 18));
-	assert_true(ycfg_key_is_secret(NULL, "static.network.802_1x.password",
+	assert_true(ycfg_schema_key_is_secret(&f->schema, "account.1.password", 18));
+	assert_true(ycfg_schema_key_is_secret(&f->schema, "static.network.802_1x.password",
 				       30));
-	assert_true(ycfg_key_is_secret(NULL, "account.1.hoteling.pin", 22));
-	assert_false(ycfg_key_is_secret(NULL, "account.1.enable", 16));
-	assert_false(ycfg_key_is_secret(&f->schema, "account.1.enable", 16));
+	assert_true(ycfg_schema_key_is_secret(&f->schema, "account.1.hoteling.pin", 22));
+	assert_false(ycfg_schema_key_is_secret(&f->schema, "account.1.enable", 16));
+	assert_false(ycfg_schema_key_is_secret(&f->schema, "account.1.enable", 16));
 }
 
 int

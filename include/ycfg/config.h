@@ -5,7 +5,7 @@
  *   rules:                      # per-rule level: off, info, warning, error
  *     unknown-key: error
  *     trailing-whitespace: off
- *   exclude: [bad, "*.tmp.cfg"]   # globs, see ycfg_glob_match
+ *   exclude: [bad, "*.tmp.cfg"]   # globs, see glob.h
  *   schema: [extra/site.yaml]   # extra schema files
  *
  * Every key is optional; unknown keys, unknown rule ids, levels other than
@@ -72,13 +72,5 @@ void ycfg_config_apply_levels(const struct ycfg_config *c,
  * below the configuration's directory and an exclude glob matches its
  * path relative to that directory, or one of its parent directories. */
 bool ycfg_config_excluded(const struct ycfg_config *c, const char *path);
-
-/* Glob match of a whole relative path: '*' and '?' do not match '/',
- * "[...]" is a set ("[!...]" its complement, a-z ranges), "**" matches
- * any run of characters including '/', and a "**" path segment followed
- * by '/' also matches no directory at all ("**" + "/x.cfg" matches
- * "x.cfg").  A pattern without '/' is matched against the last path
- * segment only, as in .gitignore. */
-bool ycfg_glob_match(const char *pattern, const char *path);
 
 #endif

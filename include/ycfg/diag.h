@@ -43,6 +43,13 @@ struct ycfg_diags {
 	unsigned file_cap;
 	unsigned file_count[YCFG_R__COUNT];
 	unsigned dropped_line[YCFG_R__COUNT];
+	/* Run errors: what makes the run exit 2 besides findings (an input
+	 * that cannot be read), as messages for the caller to print. */
+	const char **troubles;
+	size_t ntroubles, troubles_cap;
+	/* Sticky: some diagnostic or trouble was lost for lack of memory, so
+	 * the report is incomplete and the run must exit 2. */
+	bool oom;
 };
 
 /* Default per-rule, per-file cap used by the command line. */
@@ -110,10 +117,35 @@ void ycfg_diags_begin_file(struct ycfg_diags *d);
  * first finding left out. */
 void ycfg_diags_end_file(struct ycfg_diags *d, const char *file);
 
-/* Moves every diagnostic of src to the end of dst, handing over the
- * strings they point to (no copies); src is left empty but usable.
- * Returns 0, or -1 when out of memory (src is then untouched). */
+/* Moves every diagnostic and trouble of src to the end of dst, handing
+ * over the strings they point to (no copies); src is left empty but
+ * usable.  Returns 0, or -1 when out of memory (src is then untouched and
+ * dst->oom set). */
 int ycfg_diags_move(struct ycfg_diags *dst, struct ycfg_diags *src);
+
+/* Initialises dst with src's rule levels and per-file cap (a worker's or
+ * a file half's list, to be moved into src later). */
+void ycfg_diags_init_like(struct ycfg_diags *dst,
+			  const struct ycfg_diags *src);
+
+/* Moves b's findings into a as if they had been produced in a after a's
+ * own findings of the same file: the per-file cap counts both, b's
+ * findings beyond it are dropped and counted.  Returns as
+ * ycfg_diags_move. */
+int ycfg_diags_merge_capped(struct ycfg_diags *a, struct ycfg_diags *b);
+
+/* Removes the findings of rule from d->v[start..). */
+void ycfg_diags_remove_rule(struct ycfg_diags *d, size_t start,
+			    enum ycfg_rule rule);
+
+/* Records a run error (printf-style message, copied).  Returns 0, or -1
+ * when out of memory (d->oom is then set). */
+int ycfg_diags_trouble(struct ycfg_diags *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* True when the run must exit 2: a trouble was recorded or memory ran
+ * out. */
+bool ycfg_diags_failed(const struct ycfg_diags *d);
 
 /* Sorts by file name (strcmp), line, column, rule and message, so output
  * is stable whatever order produced it. */

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ycfg/fileio.h"
+#include "ycfg/hash.h"
 
 struct ycfg_param;
 
@@ -28,7 +29,7 @@ struct ycfg_entry {
 	                             * identity; 0 otherwise */
 	uint32_t val_off, val_len;
 	uint32_t line, col, valcol;
-	uint32_t flags;             /* YCFG_VAL_* of lexer.h */
+	uint32_t flags;             /* YCFG_VAL_* of lexer.h, YCFG_ENT_* */
 	uint32_t first_line;        /* the first line that set it, and that */
 	uint32_t first_col;         /* line's key column */
 	bool first_blank;           /* ... and whether its value was blank */
@@ -36,6 +37,10 @@ struct ycfg_entry {
 	                             * val_* still hold the last non-blank value */
 	const struct ycfg_param *param;  /* schema entry or NULL */
 };
+
+/* Judgements the linter records on an entry (with the lexer's flags). */
+#define YCFG_ENT_INVALID  0x100u /* the value failed its check */
+#define YCFG_ENT_KEY_OK   0x200u /* the key drew no finding */
 
 struct ycfg_include {
 	uint32_t path_off, path_len;
@@ -55,9 +60,6 @@ struct ycfg_doc {
 	size_t ninc, capinc;
 	int overwrite_mode;          /* boot: 0, 1, or -1 when not set */
 	uint32_t overwrite_line;
-	/* Memo of schema lookups kept by the linter across the files this
-	 * document is reused for (owned; see lint.c). */
-	struct ycfg_lookup_memo *memo;
 };
 
 void ycfg_doc_init(struct ycfg_doc *doc);
@@ -77,7 +79,7 @@ struct ycfg_entry *ycfg_doc_set(struct ycfg_doc *doc, const char *key,
 				unsigned flags, uint32_t *prev_line);
 
 /* Finds the writable entry of a key (sub_len 0) given its
- * ycfg_hash_lower() hash, or NULL.  The linter's fast path for keys that
+ * ycfg_hash_lower(YCFG_FNV32_INIT, ...) hash, or NULL.  The linter's fast path for keys that
  * come back. */
 struct ycfg_entry *ycfg_doc_find(struct ycfg_doc *doc, const char *key,
 				 size_t keylen, uint32_t hash);
@@ -85,6 +87,12 @@ struct ycfg_entry *ycfg_doc_find(struct ycfg_doc *doc, const char *key,
 /* Finds the entry of a key (sub_len 0), or NULL. */
 const struct ycfg_entry *ycfg_doc_get(const struct ycfg_doc *doc,
 				      const char *key, size_t keylen);
+
+/* Replaces the document's bytes with a copy of data[0..len) (followed by
+ * a NUL not counted in buf.len) and names it path (borrowed).  Returns 0,
+ * or -1 when out of memory. */
+int ycfg_doc_set_bytes(struct ycfg_doc *doc, const char *path,
+		       const char *data, size_t len);
 
 /* Appends an include line.  Returns 0 or -1 when out of memory. */
 int ycfg_doc_add_include(struct ycfg_doc *doc, const char *path,
@@ -101,50 +109,6 @@ static inline const char *
 ycfg_entry_val(const struct ycfg_doc *doc, const struct ycfg_entry *e)
 {
 	return doc->buf.p + e->val_off;
-}
-
-/* FNV-1a over n bytes, continuing from h (start with YCFG_HASH_INIT). */
-#define YCFG_HASH_INIT 2166136261u
-static inline uint32_t
-ycfg_hash(uint32_t h, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-/* A hash of the ASCII-lowercased bytes (keys compare case-insensitively,
- * as the schema lookup does), eight bytes at a time: it runs once per line
- * of every input. */
-static inline uint32_t
-ycfg_hash_lower(uint32_t seed, const char *s, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
-	uint64_t h = seed ^ (n * 0x9e3779b97f4a7c15ull);
-
-	while (n > 0) {
-		uint64_t w = 0;
-		size_t k = n < 8 ? n : 8;
-
-		if (k == 8)
-			memcpy(&w, s, 8);
-		else
-			for (size_t i = 0; i < k; i++)
-				w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-		/* set 0x20 in bytes 'A'..'Z' */
-		uint64_t low7 = w & ~high;
-		uint64_t ge_a = low7 + ones * (0x80 - 'A');
-		uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
-
-		w |= ((ge_a & ~gt_z & ~w & high) >> 2);
-		h = (h ^ w) * 0x9e3779b97f4a7c15ull;
-		h ^= h >> 29;
-		s += k;
-		n -= k;
-	}
-	return (uint32_t)(h ^ (h >> 32));
 }
 
 #endif

@@ -45,6 +45,11 @@ enum ycfg_read_status {
 enum ycfg_read_status ycfg_read_file(const char *path, struct ycfg_buf *b,
 				     size_t max, char *err, size_t errsz);
 
+/* Replaces b's content with a copy of data[0..len), followed by a NUL
+ * not counted in len.  Returns 0, or -1 when out of memory (b is then
+ * empty). */
+int ycfg_buf_set(struct ycfg_buf *b, const char *data, size_t len);
+
 void ycfg_buf_free(struct ycfg_buf *b);
 
 /* A growable list of owned path strings. */

@@ -38,8 +38,6 @@ enum ycfg_line_kind {
 #define YCFG_VAL_BLANK    0x02u /* nothing after '=': "not given" */
 #define YCFG_VAL_BAD_UTF8 0x04u /* the value holds invalid UTF-8 */
 #define YCFG_VAL_MODELS   0x08u /* models span set ("[T46S]include:...") */
-#define YCFG_VAL_INVALID  0x10u /* set by the linter: failed its value check */
-#define YCFG_VAL_KEY_OK   0x20u /* set by the linter: the key drew no finding */
 
 struct ycfg_line {
 	enum ycfg_line_kind kind;

@@ -70,7 +70,4 @@ int ycfg_sarif_uri(const char *path, const char *cwd, char *buf,
 void ycfg_report_summary(FILE *out, const struct ycfg_diags *d,
 			 size_t nfiles);
 
-/* Writes s as a JSON string (with quotes), escaping as RFC 8259 wants. */
-void ycfg_json_string(FILE *out, const char *s);
-
 #endif

@@ -27,8 +27,6 @@ struct ycfg_layers {
 	const struct ycfg_schema *schema;
 };
 
-#define YCFG_FALLBACK_DEPTH 4
-
 /* Where an effective value came from. */
 struct ycfg_origin {
 	const struct ycfg_doc *doc;     /* NULL: schema default */
@@ -73,22 +71,16 @@ struct ycfg_resolved {
 };
 
 /* Resolves every key set in any layer (with -1 fallbacks applied), plus,
- * with defaults, every schema default of each enabled account (accounts
- * 1..max_accounts whose account.X.enable is 1; server indexes 1..2;
- * patterns with an N index are skipped).  Keys come out in natural order
+ * with defaults, the schema default of every instance that is switched on
+ * (see the index's enabled_by in param.h: the accounts whose
+ * account.X.enable is 1), for model (NULL: no model) ranges.  Keys come out in natural order
  * (account.2 before account.10); repeated multi-value keys stay separate
  * and adjacent.  Returns 0, or -1 when out of memory.  The result borrows
  * from the layers and the schema: free it before them. */
 int ycfg_resolve(const struct ycfg_layers *l, bool defaults,
-		 unsigned max_accounts, struct ycfg_resolved *out);
+		 const struct ycfg_model *model, struct ycfg_resolved *out);
 
 void ycfg_resolved_free(struct ycfg_resolved *r);
-
-/* True when a key names a secret: its schema entry says so, or its last
- * segment names a password, passwd, secret, PIN or *_key.  Secret values
- * never appear in any output unless the user asks for them. */
-bool ycfg_key_is_secret(const struct ycfg_schema *s, const char *key,
-			size_t keylen);
 
 /* Natural order: digit runs compare as numbers ("a.2" < "a.10"). */
 int ycfg_natural_cmp(const char *a, const char *b);

@@ -1,19 +1,18 @@
 /*
- * schema.h - the parameter table: what each account.X.* key accepts.
+ * schema.h - the parameter table: what each key accepts.
  *
  * The table is loaded from YAML files (schema/ *.yaml, format in
- * man/ycfg-schema.5) with libcyaml.  Every user-facing scalar in those files
- * is loaded as a string and parsed here, strictly; libcyaml's own number and
- * bool parsing is too lenient.  After loading, the table is read-only and may
- * be shared by threads.
+ * man/ycfg-schema.5.in) with libcyaml.  Every user-facing scalar in those
+ * files is loaded as a string and parsed here, strictly; libcyaml's own
+ * number and bool parsing is too lenient.  After loading, the table is
+ * read-only and may be shared by threads.
  *
- * Key patterns use placeholders for numeric path segments:
- *   X  account index (1..accounts of the model, 1..16 without a model)
- *   Y  server index (1..2)
- *   N  any other index (bounded by the entry's n_range when given)
- * A concrete key is looked up by replacing each all-digit segment with a
- * placeholder slot and hashing the result (case-insensitively), so lookup
- * cost does not depend on the size of the table.
+ * Key patterns use capital letters for numeric path segments; what each
+ * letter counts (account, server, ...) and its range are schema data
+ * (struct ycfg_index).  A concrete key is looked up by replacing each
+ * all-digit segment with a placeholder slot and hashing the result
+ * (case-insensitively), so lookup cost does not depend on the size of the
+ * table.
  */
 #ifndef YCFG_SCHEMA_H
 #define YCFG_SCHEMA_H
@@ -23,84 +22,7 @@
 #include <stdint.h>
 
 #include "ycfg/diag.h"
-
-enum ycfg_type {
-	YCFG_T_BOOL,    /* "0" or "1" */
-	YCFG_T_INT,     /* strict decimal integer within ranges */
-	YCFG_T_FLOAT,   /* decimal with up to 3 fraction digits, within ranges */
-	YCFG_T_ENUM,    /* one of the listed values */
-	YCFG_T_STRING,  /* any text, max_length code points when set */
-	YCFG_T_HOST,    /* IPv4, IPv6 or domain name */
-	YCFG_T_PORT,    /* integer 0..65535 (or ranges when given) */
-	YCFG_T_URL,     /* scheme://rest, no whitespace */
-	YCFG_T__COUNT   /**< not a type */
-};
-
-/* An inclusive range.  For YCFG_T_FLOAT, bounds are in thousandths. */
-struct ycfg_range {
-	int64_t lo, hi;
-};
-
-/* A union of ranges, e.g. "0|60..65535".  n == 0 means unbounded. */
-struct ycfg_ranges {
-	const struct ycfg_range *v;
-	size_t n;
-};
-
-struct ycfg_enum_value {
-	const char *value;   /* exact spelling accepted, e.g. "0" or "Common" */
-	const char *name;    /* label, e.g. "newRequests"; may be "" */
-};
-
-/* One condition of a cross-parameter note: KEY's effective value in SET.
- * key uses the same placeholders as the dependent entry, which binds them. */
-struct ycfg_cond {
-	const char *key;
-	const struct ycfg_param *param;  /* resolved at load time */
-	struct ycfg_ranges in;
-};
-
-struct ycfg_param {
-	const char *key;            /* pattern, e.g. account.X.sip_server.Y.port */
-	enum ycfg_type type;
-	struct ycfg_ranges range;   /* INT, FLOAT, PORT */
-	const struct ycfg_enum_value *values;   /* ENUM */
-	size_t nvalues;
-	size_t max_length;          /* STRING/HOST/URL; 0 = no limit */
-	struct ycfg_ranges n_range; /* allowed N indices; n == 0: any >= 0 */
-	const char *def;            /* default as written in the guide, or NULL */
-	/* -1 means "take the effective value of this key" (same X and Y). */
-	const char *fallback_key;
-	const struct ycfg_param *fallback;       /* resolved at load time */
-	/* Cross-parameter note: every condition must hold for this setting to
-	 * take effect.  Judged when the effective value is in `when` (or,
-	 * when `when` is unbounded, differs from the default). */
-	const struct ycfg_cond *requires;
-	size_t nrequires;
-	struct ycfg_ranges when;
-	enum ycfg_severity requires_level;
-	/* Value the phone silently corrects: values in adjust_from are
-	 * treated as adjust_to (a warning). */
-	struct ycfg_ranges adjust_from;
-	int64_t adjust_to;
-	bool has_adjust;
-	bool secret;                /* never print the value */
-	bool unverified;            /* no source found: checks kept loose */
-	bool multi_value_colon;     /* repeated lines keyed by text before ':' */
-	const char *renamed_to;     /* legacy key: the key that replaced it */
-	const char *summary;        /* one line */
-	const char *notes;          /* free text, may be NULL */
-	const char *source;         /* guide edition and page URL */
-	const char *older;          /* what older guides said, may be NULL */
-	const char *placeholders;   /* e.g. "XY": the role of each '#' slot */
-	const char *origin;         /* schema file that defined this entry */
-};
-
-struct ycfg_model {
-	const char *name;           /* e.g. "T54W" */
-	unsigned accounts;          /* e.g. 16 */
-	const char *source;
-};
+#include "ycfg/param.h"
 
 struct ycfg_schema_index;       /* private */
 
@@ -109,8 +31,16 @@ struct ycfg_schema {
 	size_t nparams;
 	const struct ycfg_model *models;
 	size_t nmodels;
+	const struct ycfg_index *indexes;  /* placeholder letters */
+	size_t nindexes;
 	const char *const *namespaces;     /* first key segments checked */
 	size_t nnamespaces;
+	/* globs (case-insensitive) on a key's last segment that make an
+	 * unknown key's value secret */
+	const char *const *secret_names;
+	size_t nsecret_names;
+	/* the boot directive whose value is the overwrite mode, or NULL */
+	const struct ycfg_param *overwrite_mode;
 	struct ycfg_schema_index *priv;    /* owned: lookup index and storage */
 };
 
@@ -128,10 +58,11 @@ struct ycfg_key_indices {
 void ycfg_schema_init(struct ycfg_schema *s);
 
 /* Loads one schema file and merges it: an entry whose key already exists
- * replaces the earlier one, models likewise by name, namespaces are added.
- * Problems are appended to d as YCFG_R_SCHEMA_ERROR with the file and the
- * line of the offending entry.  Returns 0 on success, -1 on any error (the
- * schema keeps what it had before this call). */
+ * replaces the earlier one, models and indexes likewise by name and
+ * letter, namespaces and secret names are added.  Problems are appended to
+ * d as YCFG_R_SCHEMA_ERROR with the file and the line of the offending
+ * entry.  Returns 0 on success, -1 on any error (the schema keeps what it
+ * had before this call). */
 int ycfg_schema_load_file(struct ycfg_schema *s, const char *path,
 			  struct ycfg_diags *d);
 
@@ -139,35 +70,58 @@ int ycfg_schema_load_file(struct ycfg_schema *s, const char *path,
 int ycfg_schema_load_data(struct ycfg_schema *s, const char *name,
 			  const char *data, size_t len, struct ycfg_diags *d);
 
-/* Loads every *.yaml file of a directory in name order. */
+/* Loads every *.yaml file of a directory in name order, all together: an
+ * entry may refer to an entry of any file of the directory. */
 int ycfg_schema_load_dir(struct ycfg_schema *s, const char *dir,
 			 struct ycfg_diags *d);
 
 /* Frees everything; s may be re-initialised. */
 void ycfg_schema_free(struct ycfg_schema *s);
 
-/* Looks a concrete key up.  Returns the entry (borrowed, valid until
+/* Looks a concrete key up among the settings of .cfg files (boot
+ * directives are not found).  Returns the entry (borrowed, valid until
  * ycfg_schema_free) and fills idx when given, or NULL when no entry
  * matches.  Keys are compared case-insensitively. */
 const struct ycfg_param *ycfg_schema_lookup(const struct ycfg_schema *s,
 					    const char *key, size_t len,
 					    struct ycfg_key_indices *idx);
 
+/* The same for a boot-file directive (entries of scope boot only). */
+const struct ycfg_param *ycfg_schema_lookup_directive(
+	const struct ycfg_schema *s, const char *key, size_t len);
+
 /* True when the key's first segment is one of the schema's namespaces. */
 bool ycfg_schema_in_namespace(const struct ycfg_schema *s, const char *key,
 			      size_t len);
+
+/* True when a key names a secret: its entry says so, or (for keys the
+ * schema does not know) its last segment matches a secret name. */
+bool ycfg_schema_key_is_secret(const struct ycfg_schema *s, const char *key,
+			       size_t keylen);
 
 /* Proposes the closest known key for an unknown one, written with the
  * caller's own indices (e.g. "account.1.sip_server.1.address" for
  * "account.1.sip_server.1.adress", "account.1.sip_server.1.port" for
  * "account.1.sip_server1.port").  Writes a NUL-terminated key into buf and
- * returns its length, or returns 0 when nothing is close enough. */
+ * returns its length, or returns 0 when nothing is close enough.  See
+ * suggest.c. */
 size_t ycfg_schema_suggest(const struct ycfg_schema *s, const char *key,
 			   size_t len, char *buf, size_t bufsz);
 
-/* Number of accounts of a model (case-insensitive name), or 0 if unknown. */
-unsigned ycfg_schema_model_accounts(const struct ycfg_schema *s,
-				    const char *model);
+/* The model of that name (case-insensitive), or NULL. */
+const struct ycfg_model *ycfg_schema_model(const struct ycfg_schema *s,
+					   const char *name);
+
+/* The placeholder letter's definition, or NULL. */
+const struct ycfg_index *ycfg_schema_index_def(const struct ycfg_schema *s,
+					       char letter);
+
+/* The range of an index letter for a model (NULL: no model): the model's
+ * own range, else the definition's.  Returns false when the letter has no
+ * bounded range (the caller then uses the entry's n_range, if any). */
+bool ycfg_schema_index_range(const struct ycfg_schema *s,
+			     const struct ycfg_model *model, char letter,
+			     struct ycfg_ranges *out);
 
 const char *ycfg_type_name(enum ycfg_type t);
 
@@ -179,5 +133,19 @@ const char *ycfg_type_name(enum ycfg_type t);
 size_t ycfg_pattern_expand(const char *pattern, const char *letters,
 			   const uint64_t *v, unsigned n, char *buf,
 			   size_t bufsz);
+
+/* The same, leaving letters that are not bound as they are:
+ * ("account.X.sip_server.Y.address", "X", {1}) gives
+ * "account.1.sip_server.Y.address". */
+size_t ycfg_pattern_expand_partial(const char *pattern, const char *letters,
+				   const uint64_t *v, unsigned n, char *buf,
+				   size_t bufsz);
+
+/* True when seg[0..len) is a placeholder: one capital letter. */
+static inline bool
+ycfg_is_placeholder(const char *seg, size_t len)
+{
+	return len == 1 && seg[0] >= 'A' && seg[0] <= 'Z';
+}
 
 #endif

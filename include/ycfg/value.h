@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ycfg/schema.h"
+#include "ycfg/param.h"
 
 /* Outcome of the strict number parsers. */
 enum ycfg_num_status {
@@ -79,6 +79,12 @@ struct ycfg_value_result {
 bool ycfg_value_check(const struct ycfg_param *p, const char *key,
 		      size_t keylen, const char *value, size_t n,
 		      struct ycfg_value_result *res);
+
+/* What an entry accepts, in words for messages and `ycfg explain`:
+ * "0 or 60..65535", "0 (newRequests), 1 (DNSTTL) or 3", "any text, at
+ * most 32 characters".  Returns buf. */
+const char *ycfg_param_allowed(const struct ycfg_param *p, char *buf,
+			       size_t bufsz);
 
 /* The mask that replaces secret values in every output. */
 #define YCFG_SECRET_MASK "********"

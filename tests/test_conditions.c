@@ -1,9 +1,9 @@
 /*
- * test_notes.c - every -1 fallback and every cross-parameter note of the
+ * test_conditions.c - every -1 fallback and every condition of the
  * shipped schema, driven by the schema itself: a fallback must take the
- * value of its target; a note must be reported when one of its conditions
- * is violated (directly, and through -1 where the condition's key has a
- * fallback) and stay silent when all hold.
+ * value of its target; a setting must be reported as ineffective when one
+ * of its conditions is violated (directly, and through -1 where the
+ * condition's key has a fallback) and not when all hold.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ycfg/conditions.h"
 #include "ycfg/lint.h"
 #include "ycfg/resolve.h"
 #include "ycfg/schema.h"
@@ -23,6 +24,7 @@
 struct fixture {
 	struct ycfg_schema schema;
 	struct ycfg_lint_opts opts;
+	struct ycfg_linter linter;
 	struct ycfg_doc doc;
 	struct ycfg_diags d;
 };
@@ -44,6 +46,7 @@ setup(void **state)
 	}
 	ycfg_diags_free(&sd);
 	ycfg_lint_opts_init(&f->opts, &f->schema, NULL);
+	ycfg_linter_init(&f->linter, &f->opts);
 	ycfg_doc_init(&f->doc);
 	ycfg_diags_init(&f->d);
 	*state = f;
@@ -57,6 +60,7 @@ teardown(void **state)
 
 	ycfg_doc_free(&f->doc);
 	ycfg_diags_free(&f->d);
+	ycfg_linter_free(&f->linter);
 	ycfg_schema_free(&f->schema);
 	free(f);
 	return 0;
@@ -154,21 +158,19 @@ concrete(const char *pattern, const char *letters, char *buf, size_t bufsz)
 	assert_true(ycfg_pattern_expand(pattern, letters, v, n, buf, bufsz) > 0);
 }
 
-/* Lints text; returns how many ineffective-setting findings it gave. */
+/* Lints text and judges its conditions; returns how many
+ * ineffective-setting findings it gave. */
 static size_t
-notes_of(struct fixture *f, const char *text)
+ineffective_of(struct fixture *f, const char *text)
 {
-	size_t n = strlen(text), count = 0;
+	size_t count = 0;
+	const struct ycfg_doc *layer = &f->doc;
 
 	ycfg_diags_clear(&f->d);
-	free(f->doc.buf.p);
-	f->doc.buf.p = malloc(n + 1);
-	assert_non_null(f->doc.buf.p);
-	memcpy(f->doc.buf.p, text, n + 1);
-	f->doc.buf.len = n;
-	f->doc.buf.cap = n + 1;
-	f->doc.path = "t.cfg";
-	ycfg_lint_doc(&f->opts, &f->doc, false, &f->d);
+	assert_int_equal(ycfg_lint_memory(&f->linter, "t.cfg", text,
+					  strlen(text), false, &f->doc, &f->d),
+			 0);
+	ycfg_conditions_judge(&f->schema, &layer, 1, 0, 0, &f->d);
 	for (size_t i = 0; i < f->d.n; i++)
 		if (f->d.v[i].rule == YCFG_R_INEFFECTIVE_SETTING)
 			count++;
@@ -201,7 +203,7 @@ every_fallback_takes_its_target(void **state)
 		concrete(p->fallback->key, p->placeholders, fkey, sizeof(fkey));
 		snprintf(text, sizeof(text), "#!version:1.0.0.1\n%s = -1\n%s = %s\n",
 			 key, fkey, v);
-		notes_of(f, text);
+		ineffective_of(f, text);
 
 		const struct ycfg_doc *layer = &f->doc;
 		struct ycfg_layers l = { &layer, 1, 0, &f->schema };
@@ -301,7 +303,7 @@ every_note_is_judged(void **state)
 
 			snprintf(text, sizeof(text), "#!version:1.0.0.1\n%s = %s\n%s",
 				 key, t, all_ok);
-			if (notes_of(f, text) != 0)
+			if (ineffective_of(f, text) != 0)
 				fail_msg("%s: note reported although satisfied:\n%s",
 					 p->key, text);
 
@@ -326,7 +328,7 @@ every_note_is_judged(void **state)
 				snprintf(text, sizeof(text),
 					 "#!version:1.0.0.1\n%s = %s\n%s", key, t,
 					 rest);
-				if (notes_of(f, text) != 1)
+				if (ineffective_of(f, text) != 1)
 					fail_msg("%s: violated condition %s not "
 						 "reported once:\n%s", p->key,
 						 c->key, text);
@@ -337,7 +339,7 @@ next:;
 		}
 	}
 	assert_true(violated >= 10);
-	/* outbound_proxy notes judge register_on_enable/failback_mode -1 */
+	/* outbound_proxy conditions judge register_on_enable/failback_mode -1 */
 	assert_true(through_fallback >= 2);
 }
 

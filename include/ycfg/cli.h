@@ -1,0 +1,108 @@
+/*
+ * cli.h - the command line: the command table, what every command shares
+ * (exit codes, usage errors, schema and configuration set-up, colour,
+ * writing results) and each command's entry point (one cmd_*.c each).
+ *
+ * Commands print; the library modules never do.
+ */
+#ifndef YCFG_CLI_H
+#define YCFG_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ycfg/config.h"
+#include "ycfg/diag.h"
+#include "ycfg/fileio.h"
+#include "ycfg/lint.h"
+#include "ycfg/schema.h"
+
+enum ycfg_exit {
+	YCFG_EXIT_CLEAN = 0,     /* nothing at or above --fail-on */
+	YCFG_EXIT_FINDINGS = 1,  /* a finding at or above --fail-on */
+	YCFG_EXIT_TROUBLE = 2,   /* usage error, unreadable input or output,
+	                          * bad configuration or schema */
+};
+
+struct ycfg_command {
+	const char *name;
+	const char *args;        /* "[OPTIONS] PATH..." */
+	const char *summary;     /* one line, for ycfg --help */
+	int (*run)(int argc, char **argv);   /* argv[0] is the command */
+};
+
+/* The table, ended by an entry whose name is NULL (main.c). */
+extern const struct ycfg_command ycfg_commands[];
+
+int ycfg_cmd_lint(int argc, char **argv);
+int ycfg_cmd_resolve(int argc, char **argv);
+int ycfg_cmd_explain(int argc, char **argv);
+int ycfg_cmd_rules(int argc, char **argv);
+int ycfg_cmd_schema(int argc, char **argv);
+
+/* "ycfg", for messages. */
+#define YCFG_PROG "ycfg"
+
+/* Prints "ycfg: MESSAGE" and a hint to run "ycfg CMD --help" on stderr;
+ * returns YCFG_EXIT_TROUBLE.  cmd may be NULL. */
+int ycfg_usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Reports what getopt_long (with a leading ':' in its option string and
+ * opterr off) rejected: c is ':' for a missing value, '?' otherwise. */
+int ycfg_bad_option(const char *cmd, int c, char **argv);
+
+/* True when argv[1] asks for help ("-h" or "--help"). */
+bool ycfg_wants_help(int argc, char **argv);
+
+/* Where the shipped schema lives: $YCFG_SCHEMA_DIR, the source tree when
+ * running from the build directory, else the installed data directory. */
+const char *ycfg_schema_dir(void);
+
+/* Loads the shipped schema and the extra files.  On failure prints the
+ * problems on stderr and returns -1 (s must still be freed). */
+int ycfg_load_schema(struct ycfg_schema *s, char *const *extra,
+		     size_t nextra);
+
+/* Colour for stream f under --color WHEN (auto, always, never): auto
+ * means a terminal, without NO_COLOR and TERM=dumb. */
+bool ycfg_want_color(const char *when, FILE *f);
+
+/* Writes data to standard output (path NULL) or atomically to path.
+ * Prints the problem and returns -1 on failure. */
+int ycfg_write_output(const char *path, const char *data, size_t len);
+
+/* Prints each trouble of d as "ycfg: MESSAGE", and a line when memory
+ * ran out. */
+void ycfg_print_troubles(const struct ycfg_diags *d);
+
+/* Parses a --jobs value: 0 (one per CPU) to 1024.  Returns 0 or -1. */
+int ycfg_parse_jobs(const char *s, unsigned *out);
+
+/* What the commands that read provisioning files set up together: the
+ * configuration, the schema (shipped + --schema + configuration's) and
+ * the lint options. */
+struct ycfg_session {
+	struct ycfg_config cfg;
+	struct ycfg_schema schema;
+	struct ycfg_lint_opts lo;
+	struct ycfg_pathlist extra;   /* --schema files */
+	const char *model;            /* --model, or the configuration's */
+	const char *config_file;      /* --config */
+	bool no_config;               /* --no-config */
+	bool use_config;              /* the command reads .ycfg.yaml */
+};
+
+/* Starts an empty session. */
+void ycfg_session_init(struct ycfg_session *s);
+
+/* Loads configuration (when use_config: --config FILE, else discovered
+ * from first_path), schema and model.  Prints problems; returns
+ * YCFG_EXIT_CLEAN or YCFG_EXIT_TROUBLE. */
+int ycfg_session_open(struct ycfg_session *s, const char *cmd,
+		      const char *first_path);
+
+void ycfg_session_close(struct ycfg_session *s);
+
+#endif

@@ -1,0 +1,156 @@
+/*
+ * param.h - the descriptors the schema is made of: value types, ranges,
+ * parameters, index placeholders and models.
+ *
+ * These are plain data.  The schema module (schema.h) builds them from
+ * YAML and looks them up; the value module (value.h) judges a value
+ * against a parameter; nothing here knows any Yealink key by name.
+ */
+#ifndef YCFG_PARAM_H
+#define YCFG_PARAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ycfg/rules.h"
+
+/* Most steps a chain of -1 fallbacks may take; a schema with a longer
+ * chain, or a loop, is rejected when it is loaded. */
+#define YCFG_FALLBACK_DEPTH 4
+
+enum ycfg_type {
+	YCFG_T_BOOL,    /* "0" or "1" */
+	YCFG_T_INT,     /* strict decimal integer within ranges */
+	YCFG_T_FLOAT,   /* decimal with up to 3 fraction digits, within ranges */
+	YCFG_T_ENUM,    /* one of the listed values */
+	YCFG_T_STRING,  /* any text, max_length code points when set */
+	YCFG_T_HOST,    /* IPv4, IPv6 or domain name */
+	YCFG_T_PORT,    /* integer 0..65535 (or ranges when given) */
+	YCFG_T_URL,     /* scheme://rest, no whitespace */
+	YCFG_T__COUNT   /**< not a type */
+};
+
+/* Bit of a type in a set of types (field tables, checks). */
+#define YCFG_TYPE_BIT(t) (1u << (t))
+
+/* An inclusive range.  For YCFG_T_FLOAT, bounds are in thousandths. */
+struct ycfg_range {
+	int64_t lo, hi;
+};
+
+/* A union of ranges, e.g. "0|60..65535".  n == 0 means unbounded. */
+struct ycfg_ranges {
+	const struct ycfg_range *v;
+	size_t n;
+};
+
+struct ycfg_enum_value {
+	const char *value;   /* exact spelling accepted, e.g. "0" or "Common" */
+	const char *name;    /* label, e.g. "newRequests"; may be "" */
+};
+
+/* One condition of a parameter: KEY's effective value in SET.  key uses
+ * the same placeholders as the dependent entry, which binds them. */
+struct ycfg_cond {
+	const char *key;
+	const struct ycfg_param *param;  /* resolved at load time */
+	struct ycfg_ranges in;
+};
+
+/* What a parameter is for in the mechanisms ycfg implements. */
+enum ycfg_role {
+	YCFG_ROLE_NONE = 0,
+	/* boot directive whose 0/1 value says what a blank value does when
+	 * layers are merged (resolve.h) */
+	YCFG_ROLE_OVERWRITE_MODE,
+};
+
+/* Which kind of file a parameter belongs in. */
+enum ycfg_scope {
+	YCFG_SCOPE_ANY = 0,   /* any .cfg file (the guides' file column is
+	                       * not recorded) */
+	YCFG_SCOPE_COMMON,    /* the guides put it in the common file */
+	YCFG_SCOPE_MAC,       /* the guides put it in <MAC>.cfg */
+	YCFG_SCOPE_BOOT,      /* a boot-file directive, never in a .cfg */
+};
+
+struct ycfg_param {
+	const char *key;            /* pattern, e.g. account.X.sip_server.Y.port */
+	enum ycfg_type type;
+	struct ycfg_ranges range;   /* INT, FLOAT, PORT */
+	const struct ycfg_enum_value *values;   /* ENUM */
+	size_t nvalues;
+	size_t max_length;          /* STRING/HOST/URL; 0 = no limit */
+	struct ycfg_ranges n_range; /* allowed N indices; n == 0: any >= 0 */
+	const char *def;            /* default as written in the guide, or NULL */
+	/* -1 means "take the effective value of this key" (same indexes). */
+	const char *fallback_key;
+	const struct ycfg_param *fallback;       /* resolved at load time */
+	/* Conditions: every one must hold for this setting to take effect.
+	 * Judged when the effective value is in `when` (or, when `when` is
+	 * unbounded, differs from the default); see conditions.h. */
+	const struct ycfg_cond *requires;
+	size_t nrequires;
+	struct ycfg_ranges when;
+	enum ycfg_severity requires_level;
+	/* Value the phone silently corrects: values in adjust_from are
+	 * treated as adjust_to (a warning). */
+	struct ycfg_ranges adjust_from;
+	int64_t adjust_to;
+	bool has_adjust;
+	bool secret;                /* never print the value */
+	bool unverified;            /* no source found: checks kept loose */
+	bool multi_value_colon;     /* repeated lines keyed by text before ':' */
+	enum ycfg_scope scope;
+	enum ycfg_role role;
+	const char *renamed_to;     /* legacy key: the key that replaced it */
+	const char *summary;        /* one line */
+	const char *notes;          /* free text, may be NULL */
+	const char *source;         /* guide edition and page URL */
+	const char *older;          /* what older guides said, may be NULL */
+	const char *placeholders;   /* e.g. "XY": the letter of each index
+	                             * segment of key, in order */
+	const char *const *aliases; /* other spellings of the same key */
+	size_t naliases;
+	const char *origin;         /* schema file that defined this entry */
+};
+
+/* An index placeholder: a capital letter in a key pattern that stands for
+ * a numeric segment.  What it counts and its range are schema data. */
+struct ycfg_index {
+	char letter;                /* 'X' */
+	const char *name;           /* "account"; "" for a bare index */
+	struct ycfg_ranges range;   /* without a model; n == 0: entry's n_range
+	                             * or any index >= 0 */
+	/* Key prefix whose next segment is always this index, checked even
+	 * for unknown keys ("account" makes "account.0.foo" a finding). */
+	const char *prefix;
+	enum ycfg_rule rule;        /* reports a bad index */
+	/* Pattern (using this letter) whose effective value 1 switches an
+	 * instance on; --defaults only lists defaults of instances that are
+	 * on.  NULL: every instance in range. */
+	const char *enabled_by;
+	/* Model field whose number N makes this index 1..N on that model:
+	 * "accounts", or NULL. */
+	const char *model_count;
+	const char *source;
+};
+
+/* One per-model override of an index range: "L 1..27". */
+struct ycfg_model_range {
+	char letter;
+	struct ycfg_ranges range;
+};
+
+struct ycfg_model {
+	const char *name;           /* e.g. "T54W" */
+	unsigned accounts;          /* e.g. 16 */
+	struct ycfg_range accounts_range; /* 1..accounts, for the index whose
+	                             * model_count is "accounts" */
+	const struct ycfg_model_range *ranges;   /* other index ranges */
+	size_t nranges;
+	const char *source;
+};
+
+#endif

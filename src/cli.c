@@ -1,0 +1,229 @@
+/*
+ * cli.c - what the commands share (see cli.h).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "ycfg/cli.h"
+#include "ycfg/report.h"
+
+int
+ycfg_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", YCFG_PROG);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s%s%s --help' for more information.\n",
+		YCFG_PROG, cmd ? " " : "", cmd ? cmd : "");
+	return YCFG_EXIT_TROUBLE;
+}
+
+int
+ycfg_bad_option(const char *cmd, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+
+	if (c == ':')
+		return ycfg_usage_error(cmd, "option '%s' needs a value", arg);
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		return ycfg_usage_error(cmd, "unknown option '-%c'", optopt);
+	return ycfg_usage_error(cmd, "unknown option '%s'", arg);
+}
+
+bool
+ycfg_wants_help(int argc, char **argv)
+{
+	return argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
+			     strcmp(argv[1], "--help") == 0);
+}
+
+const char *
+ycfg_schema_dir(void)
+{
+	const char *env = getenv("YCFG_SCHEMA_DIR");
+
+	if (env != NULL && *env)
+		return env;
+
+	/* both sides canonical: a build directory reached through a
+	 * symbolic link is still the build directory */
+	char exe[PATH_MAX], root[PATH_MAX];
+
+	if (realpath("/proc/self/exe", exe) != NULL &&
+	    realpath(YCFG_BUILD_ROOT, root) != NULL) {
+		char *slash = strrchr(exe, '/');
+
+		if (slash != NULL) {
+			*slash = '\0';
+			if (strcmp(exe, root) == 0)
+				return YCFG_SCHEMA_SRC_DIR;
+		}
+	}
+	if (ycfg_is_dir(YCFG_SCHEMA_INSTALL_DIR))
+		return YCFG_SCHEMA_INSTALL_DIR;
+	return YCFG_SCHEMA_SRC_DIR;
+}
+
+int
+ycfg_load_schema(struct ycfg_schema *s, char *const *extra, size_t nextra)
+{
+	struct ycfg_diags d;
+	int rc = 0;
+
+	ycfg_diags_init(&d);
+	ycfg_schema_init(s);
+	if (ycfg_schema_load_dir(s, ycfg_schema_dir(), &d) != 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < nextra; i++)
+		if (ycfg_schema_load_file(s, extra[i], &d) != 0)
+			rc = -1;
+	if (rc != 0) {
+		ycfg_diags_sort(&d);
+		ycfg_report(stderr, YCFG_FMT_TEXT, &d, 0, false);
+		fprintf(stderr, "%s: cannot load the schema\n", YCFG_PROG);
+	}
+	ycfg_diags_free(&d);
+	return rc;
+}
+
+bool
+ycfg_want_color(const char *when, FILE *f)
+{
+	if (strcmp(when, "always") == 0)
+		return true;
+	if (strcmp(when, "never") == 0)
+		return false;
+
+	const char *nc = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+
+	if (nc != NULL && *nc)
+		return false;
+	if (term != NULL && strcmp(term, "dumb") == 0)
+		return false;
+	return isatty(fileno(f));
+}
+
+int
+ycfg_write_output(const char *path, const char *data, size_t len)
+{
+	char err[512];
+
+	if (path == NULL) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fprintf(stderr, "%s: cannot write to standard output\n",
+				YCFG_PROG);
+			return -1;
+		}
+		return 0;
+	}
+	if (ycfg_write_atomic(path, data, len, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s: cannot write '%s': %s\n", YCFG_PROG, path,
+			err);
+		return -1;
+	}
+	return 0;
+}
+
+void
+ycfg_print_troubles(const struct ycfg_diags *d)
+{
+	for (size_t i = 0; i < d->ntroubles; i++)
+		fprintf(stderr, "%s: %s\n", YCFG_PROG, d->troubles[i]);
+	if (d->oom)
+		fprintf(stderr, "%s: out of memory; the results are "
+			"incomplete\n", YCFG_PROG);
+}
+
+int
+ycfg_parse_jobs(const char *s, unsigned *out)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	n = strtoul(s, &end, 10);
+	if (s[0] < '0' || s[0] > '9' || *end != '\0' || errno != 0 ||
+	    n > 1024)
+		return -1;
+	*out = (unsigned)n;
+	return 0;
+}
+
+void
+ycfg_session_init(struct ycfg_session *s)
+{
+	memset(s, 0, sizeof(*s));
+	ycfg_config_init(&s->cfg);
+	ycfg_schema_init(&s->schema);
+}
+
+/* Loads the configuration: --config FILE, else the one discovered from
+ * first_path, nothing with --no-config. */
+static int
+session_config(struct ycfg_session *s, const char *first_path)
+{
+	char path[PATH_MAX], err[1024];
+	const char *file = s->config_file;
+
+	if (!s->use_config || s->no_config)
+		return 0;
+	if (file == NULL) {
+		if (ycfg_config_discover(first_path, path, sizeof(path)) != 1)
+			return 0;
+		file = path;
+	}
+	if (ycfg_config_load(&s->cfg, file, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s: %s\n", YCFG_PROG, err);
+		return -1;
+	}
+	return 0;
+}
+
+int
+ycfg_session_open(struct ycfg_session *s, const char *cmd,
+		  const char *first_path)
+{
+	if (s->config_file != NULL && s->no_config)
+		return ycfg_usage_error(cmd, "%s", "--config and --no-config "
+					"exclude each other");
+	if (session_config(s, first_path) != 0)
+		return YCFG_EXIT_TROUBLE;
+	if (s->model == NULL)
+		s->model = s->cfg.model;
+	for (size_t i = 0; i < s->cfg.nschema; i++) {
+		if (ycfg_pathlist_add(&s->extra, s->cfg.schema[i]) != 0) {
+			fprintf(stderr, "%s: out of memory\n", YCFG_PROG);
+			return YCFG_EXIT_TROUBLE;
+		}
+	}
+	if (ycfg_load_schema(&s->schema, s->extra.v, s->extra.n) != 0)
+		return YCFG_EXIT_TROUBLE;
+	if (ycfg_lint_opts_init(&s->lo, &s->schema, s->model) != 0) {
+		bool from_cfg = s->model == s->cfg.model;
+
+		return ycfg_usage_error(cmd, "unknown model '%s'%s%s; see 'ycfg "
+					"schema --models'", s->model,
+					from_cfg ? " in " : "",
+					from_cfg ? s->cfg.path : "");
+	}
+	return YCFG_EXIT_CLEAN;
+}
+
+void
+ycfg_session_close(struct ycfg_session *s)
+{
+	ycfg_schema_free(&s->schema);
+	ycfg_config_free(&s->cfg);
+	ycfg_pathlist_free(&s->extra);
+}

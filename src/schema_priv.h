@@ -1,0 +1,161 @@
+/*
+ * schema_priv.h - what the schema's own files share (schema.c: lookup,
+ * schema_load.c: files and merging, schema_fields.c: conversion of one
+ * file, suggest.c: did-you-mean).  Not part of the public API.
+ */
+#ifndef YCFG_SCHEMA_PRIV_H
+#define YCFG_SCHEMA_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ycfg/arena.h"
+#include "ycfg/schema.h"
+
+#define YCFG_MAX_RANGES 16        /* per range union in a schema file */
+#define YCFG_MAX_KEY 200          /* longest key pattern accepted */
+#define YCFG_MAX_ERRORS 50        /* schema errors reported per file */
+#define YCFG_KEY_NORM_MAX 512     /* longest normal form of a concrete key */
+#define YCFG_COND_RANGES 8        /* ranges per condition */
+
+/* A loaded file's bytes, needed for line numbers until commit. */
+struct ycfg_src {
+	const char *name;     /* interned in the diagnostics list */
+	const char *data;
+	size_t len;
+};
+
+/* Per-entry data the public struct has no room for. */
+struct ycfg_pmeta {
+	const char *norm;           /* lowercased pattern, placeholders '#' */
+	uint32_t hash;
+	const char *const *alias_norm; /* normal forms of the aliases */
+	unsigned entry;             /* index in its file's params */
+	const struct ycfg_src *src; /* NULL once committed */
+	const char **cond_text;     /* ranges text of each condition */
+	struct ycfg_cond *conds;    /* writable alias of param.requires */
+	struct ycfg_range *cond_buf;/* YCFG_COND_RANGES per condition */
+};
+
+/* One name of an entry in the lookup table: its key or an alias. */
+struct ycfg_slot {
+	const char *norm;
+	uint32_t hash;
+	uint32_t param;             /* entry index + 1; 0: empty slot */
+};
+
+/* A parameter table: the committed schema, or a stage being built.
+ * Arrays are heap-allocated; strings live in the arenas. */
+struct ycfg_table {
+	struct ycfg_param *params;
+	struct ycfg_pmeta *meta;
+	size_t n, cap;
+	struct ycfg_model *models;
+	size_t nmodels, mcap;
+	struct ycfg_index *indexes;
+	size_t nindexes, icap;
+	const char **ns;
+	size_t nns, nscap;
+	const char **secret_names;
+	size_t nsecret, secap;
+	struct ycfg_slot *slots;
+	size_t mask;
+	struct ycfg_arena *arenas;
+};
+
+struct ycfg_retired {
+	struct ycfg_retired *next;
+	void *ptr;
+};
+
+struct ycfg_schema_index {
+	struct ycfg_table t;
+	/* arrays of earlier commits, kept so that pointers handed out before
+	 * a later load stay valid until ycfg_schema_free() */
+	struct ycfg_retired *retired;
+};
+
+/* A converted file, ready to merge (storage in arena). */
+struct ycfg_file {
+	struct ycfg_arena *arena;
+	struct ycfg_param *params;
+	struct ycfg_pmeta *meta;
+	size_t nparams;
+	struct ycfg_model *models;
+	size_t nmodels;
+	struct ycfg_index *indexes;
+	size_t nindexes;
+	const char **ns;
+	size_t nns;
+	const char **secret_names;
+	size_t nsecret;
+};
+
+/* Sections of a schema file, for error lines. */
+enum ycfg_section {
+	YCFG_SEC_TOP,
+	YCFG_SEC_MODELS,
+	YCFG_SEC_PARAMS,
+	YCFG_SEC_INDEXES,
+};
+
+struct ycfg_err {
+	enum ycfg_section sec;
+	long index;
+	const char *field;   /* static string or NULL */
+	char msg[400];
+};
+
+/* Errors of one file, reported together once validation is done. */
+struct ycfg_errs {
+	struct ycfg_err v[YCFG_MAX_ERRORS];
+	size_t n;
+	size_t dropped;
+};
+
+void ycfg_err_add(struct ycfg_errs *e, enum ycfg_section sec, long index,
+		  const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* The raw file libcyaml loads (schema_fields.c defines its layout). */
+struct ycfg_raw_file;
+
+/* Loads data with libcyaml into a raw file; on failure reports into d
+ * and returns NULL. */
+struct ycfg_raw_file *ycfg_raw_load(const struct ycfg_src *src,
+				    struct ycfg_diags *d);
+void ycfg_raw_free(struct ycfg_raw_file *raw);
+
+/* Validates a raw file and converts it into f (whose arena is set).
+ * Returns 0, or -1 with errors recorded. */
+int ycfg_convert_file(const struct ycfg_raw_file *raw, const char *name,
+		      struct ycfg_file *f, struct ycfg_errs *e);
+
+/* Validates a key pattern: writes its normal form (lowercase, each
+ * placeholder '#') and its placeholder letters.  Returns NULL, or a
+ * reason. */
+const char *ycfg_pattern_check(const char *key, char *norm, size_t normsz,
+			       char *letters);
+
+/* Normalises a concrete key in one pass: lowercased, each all-digit
+ * segment replaced by '#' (its value stored in idx when given).  Returns
+ * the normal form's length, or 0 when it does not fit. */
+size_t ycfg_key_normalise(const char *key, size_t len, char *norm,
+			  size_t normsz, struct ycfg_key_indices *idx);
+
+/* Finds a normal form in a table's slots: the entry index, or -1. */
+long ycfg_table_find(const struct ycfg_table *t, const char *norm,
+		     uint32_t hash);
+
+uint32_t ycfg_norm_hash(const char *norm, size_t n);
+
+bool ycfg_all_digits(const char *s, size_t n);
+
+static inline char
+ycfg_lc(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+#endif
