@@ -258,5 +258,23 @@ t 2 schema --bogus
 YCFG_SCHEMA_DIR=/nonexistent "$YCFG" schema >out 2>err
 if [ $? -eq 2 ]; then ok; else bad "schema with a missing schema dir: not exit 2"; fi
 
+# --- the command table -----------------------------------------------------
+t 2 lnt f.cfg
+has err "unknown command 'lnt'; did you mean 'lint'?"
+t 2 zzzzzz
+has err "unknown command 'zzzzzz'"
+t 0 --help
+for c in lint resolve explain rules schema; do has out "  $c"; done
+
+# --- boot directives come from the schema (excluded_mode was once missed) ----
+printf '%s\nstatic.specific_model.excluded_mode = 1\noverwrite_mode = 1\n' "$H" >dir.boot
+t 0 lint --fail-on info dir.boot
+printf '%s\nstatic.specific_model.excluded_mod = 1\n' "$H" >typo.boot
+t 0 lint typo.boot
+has out "'static.specific_model.excluded_mod' is not a boot-file directive"
+printf '%s\nstatic.specific_model.excluded_mode = 2\n' "$H" >bad.boot
+t 1 lint bad.boot
+has out "[invalid-value]"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

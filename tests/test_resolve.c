@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ycfg/lexer.h"
+#include "ycfg/lint.h"
 #include "ycfg/resolve.h"
 
 static const char schema_yaml[] =
@@ -30,29 +30,23 @@ struct fixture {
 	struct ycfg_doc doc[2];
 };
 
-/* Fills a document from text, the way the linter would. */
+/* Fills a document from text with the linter (its findings are not
+ * what these tests are about). */
 static void
 fill(struct ycfg_doc *doc, const char *path, const char *text)
 {
-	struct ycfg_lexer lx;
-	struct ycfg_line ln;
-	size_t n = strlen(text);
+	static struct ycfg_lint_opts o;   /* no schema: settings only */
+	struct ycfg_linter l;
+	struct ycfg_diags d;
 
-	ycfg_doc_reset(doc);
-	free(doc->buf.p);
-	doc->buf.p = strdup(text);
-	doc->buf.len = n;
-	doc->buf.cap = n + 1;
+	ycfg_diags_init(&d);
+	ycfg_linter_init(&l, &o);
+	assert_int_equal(ycfg_lint_memory(&l, path, text, strlen(text), false,
+					  doc, &d), 0);
+	/* the path must outlive the diagnostics list */
 	doc->path = path;
-	ycfg_lexer_init(&lx, doc->buf.p, n, path, false, NULL);
-	while (ycfg_lexer_next(&lx, &ln)) {
-		uint32_t prev;
-
-		if (ln.kind == YCFG_LINE_KV)
-			ycfg_doc_set(doc, ln.key, ln.keylen, 0, ln.val,
-				     ln.vallen, ln.lineno, ln.keycol,
-				     ln.valcol, ln.flags, &prev);
-	}
+	ycfg_linter_free(&l);
+	ycfg_diags_free(&d);
 }
 
 static int
