@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ycfg/arena.h"
+#include "ycfg/vec.h"
 
 #define CHUNK_MIN 16384
 
@@ -22,7 +23,7 @@ ycfg_arena_alloc(struct ycfg_arena *a, size_t size)
 {
 	size_t al = alignof(max_align_t);
 
-	if (size > SIZE_MAX - al - sizeof(struct ycfg_arena_chunk))
+	if (size > YCFG_ALLOC_MAX)
 		return NULL;
 	size = (size + al - 1) / al * al;
 	if (size == 0)

@@ -18,13 +18,12 @@ ycfg_vec_reserve(void *v, size_t *cap, size_t need, size_t elem,
 
 	size_t c = *cap > min_cap ? *cap : (min_cap ? min_cap : 1);
 
-	while (c < need) {
-		if (c > SIZE_MAX / 2)
-			return -1;
-		c *= 2;
-	}
-	if (elem != 0 && c > SIZE_MAX / elem)
+	if (elem != 0 && need > YCFG_ALLOC_MAX / elem)
 		return -1;
+	while (c < need)
+		c *= 2;
+	if (elem != 0 && c > YCFG_ALLOC_MAX / elem)
+		c = YCFG_ALLOC_MAX / elem;   /* need fits: shown above */
 
 	void *p = realloc(*pv, c * elem);
 

@@ -80,13 +80,13 @@ reserve_refuses_element_overflow(void **state)
 }
 
 static void
-reserve_reports_allocation_failure(void **state)
+reserve_refuses_beyond_the_limit(void **state)
 {
 	char *v = NULL;
 	size_t cap = 0;
 
-	/* an allocation no system grants */
-	assert_int_equal(ycfg_vec_reserve(&v, &cap, SIZE_MAX / 4, 1, 16), -1);
+	assert_int_equal(ycfg_vec_reserve(&v, &cap, YCFG_ALLOC_MAX + 1, 1, 16),
+			 -1);
 	assert_null(v);
 	assert_int_equal(cap, 0);
 }
@@ -100,7 +100,7 @@ main(void)
 		cmocka_unit_test(push_appends),
 		cmocka_unit_test(reserve_refuses_size_overflow),
 		cmocka_unit_test(reserve_refuses_element_overflow),
-		cmocka_unit_test(reserve_reports_allocation_failure),
+		cmocka_unit_test(reserve_refuses_beyond_the_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
