@@ -830,17 +830,57 @@ m_ranges(struct conv *c, const char *field, const char *text,
 }
 
 static void
-m_source(struct conv *c, const char *field, const char *text,
-	 char *const *list, unsigned n)
+m_text(struct conv *c, const char *field, const char *text, char *const *list,
+       unsigned n)
 {
-	c->model->source = copy(c, text);
+	if (strcmp(field, "source") == 0)
+		c->model->source = copy(c, text);
+	else
+		c->model->notes = copy(c, text);
+}
+
+static void
+m_kind(struct conv *c, const char *field, const char *text, char *const *list,
+       unsigned n)
+{
+	static const char *const kinds[] = {
+		[YCFG_KIND_DESK] = "desk", [YCFG_KIND_DECT] = "dect",
+		[YCFG_KIND_CONFERENCE] = "conference",
+		[YCFG_KIND_VIDEO] = "video",
+	};
+
+	for (size_t k = 1; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		if (strcmp(text, kinds[k]) == 0) {
+			c->model->kind = (enum ycfg_model_kind)k;
+			return;
+		}
+	}
+	CERR(c, field, "bad kind '%s' of model %s: expected desk, dect, "
+	     "conference or video", text, c->key);
+}
+
+/* "y" and 12 digits, not all zero, then ".cfg". */
+static void
+m_common_file(struct conv *c, const char *field, const char *text,
+	      char *const *list, unsigned n)
+{
+	if (strlen(text) != 17 || text[0] != 'y' ||
+	    !ycfg_all_digits(text + 1, 12) || strcmp(text + 13, ".cfg") != 0 ||
+	    strncmp(text + 1, "000000000000", 12) == 0)
+		CERR(c, field, "bad common_file '%s' of model %s: expected a "
+		     "name such as y000000000028.cfg", text, c->key);
+	else
+		c->model->common_file = copy(c, text);
 }
 
 static const struct field model_fields[] = {
 	{ "name", false, 0, NULL, m_name },
 	{ "accounts", false, 0, NULL, m_accounts },
+	{ "kind", false, 0, NULL, m_kind },
+	{ "common_file", false, 0, NULL, m_common_file },
 	{ "ranges", true, 0, NULL, m_ranges },
-	{ "source", false, 0, NULL, m_source },
+	{ "source", false, 0, NULL, m_text },
+	{ "notes", false, 0, NULL, m_text },
 };
 
 #define NMODEL_FIELDS (sizeof(model_fields) / sizeof(model_fields[0]))
@@ -1106,11 +1146,6 @@ convert_models(struct conv *c, const struct ycfg_raw_file *raw,
 			continue;
 		}
 		c->key = r->text[0];
-		if (r->text[1] == NULL) {
-			CERR(c, NULL, "model %s needs accounts as a number "
-			     "1..1000, not ''", c->key);
-			continue;
-		}
 		apply_fields(c, model_fields, NMODEL_FIELDS, r);
 		for (size_t j = 0; j < f->nmodels; j++)
 			if (strcasecmp(f->models[j].name, c->key) == 0)

@@ -143,14 +143,28 @@ struct ycfg_model_range {
 	struct ycfg_ranges range;
 };
 
+/* What kind of phone a model is. */
+enum ycfg_model_kind {
+	YCFG_KIND_UNKNOWN = 0,
+	YCFG_KIND_DESK,
+	YCFG_KIND_DECT,
+	YCFG_KIND_CONFERENCE,
+	YCFG_KIND_VIDEO,
+};
+
 struct ycfg_model {
 	const char *name;           /* e.g. "T54W" */
+	enum ycfg_model_kind kind;
+	/* the model's own common file of older firmware, fetched when no
+	 * boot file exists: "y000000000096.cfg", or NULL */
+	const char *common_file;
 	unsigned accounts;          /* e.g. 16 */
 	struct ycfg_range accounts_range; /* 1..accounts, for the index whose
 	                             * model_count is "accounts" */
 	const struct ycfg_model_range *ranges;   /* other index ranges */
 	size_t nranges;
 	const char *source;
+	const char *notes;
 };
 
 #endif
