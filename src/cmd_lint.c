@@ -1,22 +1,38 @@
 /*
- * cmd_lint.c - ycfg lint: options, the files of the run, the report and
- * the exit status.
+ * cmd_lint.c - ycfg lint: options, the files of the run and their
+ * configurations, the report and the exit status.
+ *
+ * Every linted file is governed by its nearest .ycfg.yaml (or the one
+ * --config names); the files of one directory share it.  Each
+ * configuration in force gets a context of its own: its schema, model and
+ * rule levels, and a findings list judged with them.  The contexts'
+ * findings are merged for the report.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "config.h"
 #include "ycfg/cli.h"
+#include "ycfg/recipe.h"
 #include "ycfg/report.h"
 #include "ycfg/tree.h"
+#include "ycfg/vec.h"
 
 static const char lint_usage[] =
 	"usage: ycfg lint [OPTIONS] PATH...\n"
 	"\n"
+	"PATH is a .cfg or .boot file, a directory (searched for them) or -\n"
+	"(standard input).  Each file is judged inside the phones that load it:\n"
+	"naming a <MAC> file lints that file in its phone; naming a common file\n"
+	"lints it and every phone that loads it.\n"
+	"\n"
 	"options:\n"
-	"  --model NAME          judge account indexes against this model\n"
+	"  --model NAME          the phones' model (account and key ranges,\n"
+	"                        [MODEL] lines of boot files)\n"
 	"  --fail-on LEVEL       exit 1 when a finding is at least LEVEL\n"
 	"                        (error, warning, info; default error)\n"
 	"  --exit-zero           exit 0 even when there are findings (2 still\n"
@@ -25,26 +41,41 @@ static const char lint_usage[] =
 	"                        when GITHUB_ACTIONS=true) or sarif (2.1.0)\n"
 	"  -o, --output FILE     write the report to FILE atomically instead\n"
 	"                        of standard output\n"
+	"  --select RULE,...     report only these rules\n"
+	"  --ignore RULE,...     do not report these rules\n"
+	"  --min-severity LEVEL  show only findings of at least LEVEL (the exit\n"
+	"                        status still follows --fail-on)\n"
+	"  -q, --quiet           show errors only, and no summary\n"
+	"  --statistics          print how many findings each rule has, not\n"
+	"                        the findings (text format)\n"
+	"  --list-files          print each file with its phones and what\n"
+	"                        they load, and lint nothing\n"
+	"  --show-config PATH    print the settings in force for PATH and\n"
+	"                        where each comes from, and lint nothing\n"
+	"  --stdin-filename PATH read - as the file PATH (its name, its\n"
+	"                        configuration, its phone, .boot or .cfg)\n"
+	"  --force-exclude       apply the configuration's exclude globs to\n"
+	"                        files named on the command line too\n"
 	"  --schema FILE         load extra schema entries (repeatable)\n"
-	"  --config FILE         read this configuration instead of the\n"
-	"                        discovered " YCFG_CONFIG_NAME "\n"
+	"  --config FILE         read this configuration for every file\n"
 	"  --no-config           read no configuration file\n"
-	"  -j, --jobs N          worker threads for directories (0: one per\n"
-	"                        CPU, the default)\n"
+	"  -j, --jobs N          worker threads (0: one per CPU, the default)\n"
 	"  --color WHEN          auto (default), always or never\n"
 	"  -h, --help            show this help\n"
 	"\n"
-	"configuration: the first " YCFG_CONFIG_NAME " found from the first\n"
-	"PATH's directory upward (stopping at the directory holding .git)\n"
-	"sets model, rule levels (rules: {RULE: off|info|warning|error}),\n"
-	"exclude globs for directory searches and extra schema files.\n"
+	"configuration: for each file, the nearest " YCFG_CONFIG_NAME " (or\n"
+	YCFG_CONFIG_NAME_ALT ") from its directory upward, stopping at the\n"
+	"directory holding .git: model, rules (RULE: off|info|warning|error),\n"
+	"exclude globs for directory searches, extra schema files and phones\n"
+	"(MAC or glob: MODEL).\n"
 	"\n"
 	"suppressions: comment lines '# ycfg: disable-next-line=RULE[,RULE]',\n"
 	"'# ycfg: disable=RULE' ... '# ycfg: enable=RULE' and\n"
 	"'# ycfg: disable-file=RULE'; RULE may be 'all'.\n"
 	"\n"
 	"exit status: 0 no finding at or above --fail-on, 1 some, 2 usage\n"
-	"error, unreadable input, bad configuration or unwritable output\n";
+	"error, nothing to lint, unreadable input, bad configuration or\n"
+	"unwritable output\n";
 
 enum {
 	OPT_MODEL = 256,
@@ -55,21 +86,87 @@ enum {
 	OPT_EXIT_ZERO,
 	OPT_CONFIG,
 	OPT_NO_CONFIG,
+	OPT_SELECT,
+	OPT_IGNORE,
+	OPT_MIN_SEVERITY,
+	OPT_STATISTICS,
+	OPT_LIST_FILES,
+	OPT_SHOW_CONFIG,
+	OPT_STDIN_FILENAME,
+	OPT_FORCE_EXCLUDE,
 };
 
 struct lint_args {
-	const char *color, *output;
-	enum ycfg_severity fail_on;
+	const char *color, *output, *model, *config_file;
+	const char *show_config, *stdin_filename;
+	struct ycfg_pathlist schemas;        /* --schema */
+	enum ycfg_severity fail_on, min_severity;
 	enum ycfg_format fmt;
-	bool fmt_given, exit_zero;
+	bool fmt_given, exit_zero, no_config, quiet, statistics, list_files;
+	bool force_exclude;
+	bool select[YCFG_R__COUNT], ignore[YCFG_R__COUNT], selecting;
 	unsigned jobs;
 };
 
-/* Parses the options into a and s.  Returns -1 when the command goes on,
- * else the exit status. */
+/* One configuration in force and what is judged with it. */
+struct context {
+	char *config_path;            /* NULL: none */
+	struct ycfg_config cfg;
+	struct ycfg_schema schema;
+	struct ycfg_lint_opts lo;
+	const char *model_from;       /* where lo.model came from */
+	struct ycfg_diags d;
+	const struct lint_args *a;
+};
+
+/* The files of one directory in the run. */
+struct group {
+	char *dir;                    /* "" for the current directory */
+	struct context *ctx;
+	struct ycfg_pathlist files;   /* every provisioning file there */
+	struct ycfg_pathlist targets; /* when !all */
+	bool all;
+};
+
+struct run {
+	const struct lint_args *a;
+	struct context **ctx;
+	size_t nctx, capctx;
+	struct group *groups;
+	size_t ngroups, capgroups;
+	struct ycfg_buf stdin_buf;
+	bool stdin_read;
+	bool trouble;                 /* exit 2 */
+	size_t nfiles, nphones;
+};
+
+/* ------------------------------------------------------------------ */
+/* options                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Parses "a,b,c" rule ids into set.  Returns 0, or the exit status. */
 static int
-parse_options(int argc, char **argv, struct lint_args *a,
-	      struct ycfg_session *s)
+parse_rules(const char *opt, const char *list, bool *set)
+{
+	char buf[1024];
+
+	if (snprintf(buf, sizeof(buf), "%s", list) >= (int)sizeof(buf))
+		return ycfg_usage_error("lint", "%s: list too long", opt);
+	for (char *tok = strtok(buf, ", "); tok; tok = strtok(NULL, ", ")) {
+		int r = ycfg_rule_by_id(tok);
+
+		if (r < 0)
+			return ycfg_usage_error("lint", "unknown rule '%s' in "
+						"%s; see 'ycfg rules'", tok,
+						opt);
+		set[r] = true;
+	}
+	return 0;
+}
+
+/* Returns -1 when the command goes on, else the exit status. */
+static int
+parse_options(int argc, char **argv, struct lint_args *a)
 {
 	static const struct option opts[] = {
 		{ "model", required_argument, NULL, OPT_MODEL },
@@ -82,21 +179,39 @@ parse_options(int argc, char **argv, struct lint_args *a,
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "select", required_argument, NULL, OPT_SELECT },
+		{ "ignore", required_argument, NULL, OPT_IGNORE },
+		{ "min-severity", required_argument, NULL, OPT_MIN_SEVERITY },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "statistics", no_argument, NULL, OPT_STATISTICS },
+		{ "list-files", no_argument, NULL, OPT_LIST_FILES },
+		{ "show-config", required_argument, NULL, OPT_SHOW_CONFIG },
+		{ "stdin-filename", required_argument, NULL,
+		  OPT_STDIN_FILENAME },
+		{ "force-exclude", no_argument, NULL, OPT_FORCE_EXCLUDE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, rc;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":ho:j:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hqo:j:", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_MODEL:
-			s->model = optarg;
+			a->model = optarg;
 			break;
 		case OPT_FAIL_ON:
 			if (ycfg_severity_parse(optarg, &a->fail_on) != 0)
 				return ycfg_usage_error("lint", "invalid --fail-on "
 							"'%s'; expected error, "
+							"warning or info",
+							optarg);
+			break;
+		case OPT_MIN_SEVERITY:
+			if (ycfg_severity_parse(optarg, &a->min_severity) != 0)
+				return ycfg_usage_error("lint", "invalid "
+							"--min-severity '%s'; "
+							"expected error, "
 							"warning or info",
 							optarg);
 			break;
@@ -109,7 +224,7 @@ parse_options(int argc, char **argv, struct lint_args *a,
 			a->fmt_given = true;
 			break;
 		case OPT_SCHEMA:
-			if (ycfg_pathlist_add(&s->extra, optarg) != 0)
+			if (ycfg_pathlist_add(&a->schemas, optarg) != 0)
 				return YCFG_EXIT_TROUBLE;
 			break;
 		case OPT_COLOR:
@@ -128,10 +243,10 @@ parse_options(int argc, char **argv, struct lint_args *a,
 			a->exit_zero = true;
 			break;
 		case OPT_CONFIG:
-			s->config_file = optarg;
+			a->config_file = optarg;
 			break;
 		case OPT_NO_CONFIG:
-			s->no_config = true;
+			a->no_config = true;
 			break;
 		case 'j':
 			if (ycfg_parse_jobs(optarg, &a->jobs) != 0)
@@ -139,6 +254,35 @@ parse_options(int argc, char **argv, struct lint_args *a,
 							"'%s'; expected 0 (one "
 							"per CPU) to 1024",
 							optarg);
+			break;
+		case OPT_SELECT:
+			a->selecting = true;
+			if ((rc = parse_rules("--select", optarg,
+					      a->select)) != 0)
+				return rc;
+			break;
+		case OPT_IGNORE:
+			if ((rc = parse_rules("--ignore", optarg,
+					      a->ignore)) != 0)
+				return rc;
+			break;
+		case 'q':
+			a->quiet = true;
+			break;
+		case OPT_STATISTICS:
+			a->statistics = true;
+			break;
+		case OPT_LIST_FILES:
+			a->list_files = true;
+			break;
+		case OPT_SHOW_CONFIG:
+			a->show_config = optarg;
+			break;
+		case OPT_STDIN_FILENAME:
+			a->stdin_filename = optarg;
+			break;
+		case OPT_FORCE_EXCLUDE:
+			a->force_exclude = true;
 			break;
 		case 'h':
 			fputs(lint_usage, stdout);
@@ -148,8 +292,16 @@ parse_options(int argc, char **argv, struct lint_args *a,
 			return ycfg_bad_option("lint", c, argv);
 		}
 	}
-	if (optind >= argc)
+	if (a->config_file != NULL && a->no_config)
+		return ycfg_usage_error("lint", "%s", "--config and --no-config "
+					"exclude each other");
+	if (a->statistics && a->fmt_given && a->fmt != YCFG_FMT_TEXT)
+		return ycfg_usage_error("lint", "%s", "--statistics is for the "
+					"text format");
+	if (optind >= argc && a->show_config == NULL)
 		return ycfg_usage_error("lint", "%s", "no PATH given");
+	if (a->quiet && a->min_severity < YCFG_SEV_ERROR)
+		a->min_severity = YCFG_SEV_ERROR;
 	if (!a->fmt_given) {
 		const char *gha = getenv("GITHUB_ACTIONS");
 
@@ -159,21 +311,459 @@ parse_options(int argc, char **argv, struct lint_args *a,
 	return -1;
 }
 
-/* Drops the files of a directory search that the configuration
- * excludes (files named on the command line are never dropped). */
+/* ------------------------------------------------------------------ */
+/* contexts                                                             */
+/* ------------------------------------------------------------------ */
+
+/* The configuration file that governs files of dir: --config, else the
+ * nearest one.  Writes its path (or "") to out; -1 after printing a
+ * problem. */
+static int
+config_for(const struct lint_args *a, const char *dir, char *out, size_t outsz)
+{
+	out[0] = '\0';
+	if (a->no_config)
+		return 0;
+	if (a->config_file != NULL) {
+		snprintf(out, outsz, "%s", a->config_file);
+		return 0;
+	}
+
+	int rc = ycfg_config_discover(dir[0] ? dir : ".", out, outsz);
+
+	if (rc == -2) {
+		fprintf(stderr, "%s: both %s and %s in '%s'; keep one\n",
+			YCFG_PROG, YCFG_CONFIG_NAME, YCFG_CONFIG_NAME_ALT, out);
+		return -1;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "%s: cannot look for a configuration from "
+			"'%s'\n", YCFG_PROG, dir);
+		return -1;
+	}
+	if (rc == 0)
+		out[0] = '\0';
+	return 0;
+}
+
 static void
-drop_excluded(const struct ycfg_config *c, struct ycfg_pathlist *files)
+context_free(struct context *c)
+{
+	if (c == NULL)
+		return;
+	free(c->config_path);
+	ycfg_config_free(&c->cfg);
+	ycfg_schema_free(&c->schema);
+	ycfg_diags_free(&c->d);
+	free(c);
+}
+
+/* The model of a phone: --model, then phones:, then the configuration's
+ * model (the tree infers one from a model's own common file after). */
+static const struct ycfg_model *
+context_model_of(void *arg, const char *mac, const char **from)
+{
+	struct context *c = arg;
+	const char *name;
+
+	if (c->a->model != NULL) {
+		*from = "--model";
+		return c->lo.model;
+	}
+	name = ycfg_config_phone_model(&c->cfg, mac);
+	if (name != NULL) {
+		*from = "phones:";
+		return ycfg_schema_model(&c->schema, name);
+	}
+	*from = c->model_from;
+	return c->lo.model;
+}
+
+/* Loads a context for config path cp ("" none).  Returns NULL after
+ * printing a problem. */
+static struct context *
+context_load(const struct lint_args *a, const char *cp)
+{
+	struct context *c = calloc(1, sizeof(*c));
+	struct ycfg_pathlist extra = { 0 };
+	char err[1024];
+	const char *model;
+
+	if (c == NULL)
+		return NULL;
+	c->a = a;
+	ycfg_config_init(&c->cfg);
+	ycfg_schema_init(&c->schema);
+	ycfg_diags_init(&c->d);
+	if (cp[0] && ((c->config_path = strdup(cp)) == NULL ||
+		      ycfg_config_load(&c->cfg, cp, err, sizeof(err)) != 0)) {
+		fprintf(stderr, "%s: %s\n", YCFG_PROG,
+			c->config_path ? err : "out of memory");
+		goto fail;
+	}
+	for (size_t i = 0; i < a->schemas.n; i++)
+		if (ycfg_pathlist_add(&extra, a->schemas.v[i]) != 0)
+			goto fail;
+	for (size_t i = 0; i < c->cfg.nschema; i++)
+		if (ycfg_pathlist_add(&extra, c->cfg.schema[i]) != 0)
+			goto fail;
+	if (ycfg_load_schema(&c->schema, extra.v, extra.n) != 0)
+		goto fail;
+	model = a->model ? a->model : c->cfg.model;
+	c->model_from = a->model ? "--model" : "model:";
+	if (ycfg_lint_opts_init(&c->lo, &c->schema, model) != 0) {
+		ycfg_usage_error("lint", "unknown model '%s'%s%s; see 'ycfg "
+				 "schema --models'", model,
+				 a->model ? "" : " in ",
+				 a->model ? "" : c->config_path);
+		goto fail;
+	}
+	for (size_t i = 0; i < c->cfg.nphones; i++) {
+		if (ycfg_schema_model(&c->schema, c->cfg.phones[i].model) ==
+		    NULL) {
+			ycfg_usage_error("lint", "unknown model '%s' for phones "
+					 "'%s' in %s; see 'ycfg schema "
+					 "--models'", c->cfg.phones[i].model,
+					 c->cfg.phones[i].pattern,
+					 c->config_path);
+			goto fail;
+		}
+	}
+	c->lo.jobs = a->jobs;
+	c->d.file_cap = YCFG_DIAG_CAP;
+	ycfg_config_apply_levels(&c->cfg, &c->d);
+	for (int r = 0; r < YCFG_R__COUNT; r++) {
+		if (a->ignore[r] || (a->selecting && !a->select[r]))
+			ycfg_diags_set_level(&c->d, (enum ycfg_rule)r,
+					     YCFG_LEVEL_OFF);
+		else if (a->selecting && c->d.level[r] == YCFG_LEVEL_OFF)
+			ycfg_diags_set_level(&c->d, (enum ycfg_rule)r,
+					     ycfg_rule_info(r)->severity);
+	}
+	ycfg_pathlist_free(&extra);
+	return c;
+fail:
+	ycfg_pathlist_free(&extra);
+	context_free(c);
+	return NULL;
+}
+
+/* The context governing files of dir (loaded on first use). */
+static struct context *
+context_for(struct run *run, const char *dir)
+{
+	char cp[PATH_MAX];
+
+	if (config_for(run->a, dir, cp, sizeof(cp)) != 0)
+		return NULL;
+	for (size_t i = 0; i < run->nctx; i++) {
+		const char *p = run->ctx[i]->config_path;
+
+		if ((p == NULL && cp[0] == '\0') || (p && strcmp(p, cp) == 0))
+			return run->ctx[i];
+	}
+
+	struct context *c = context_load(run->a, cp);
+
+	if (c == NULL ||
+	    ycfg_vec_push(&run->ctx, &run->nctx, &run->capctx, &c,
+			  sizeof(c)) != 0) {
+		context_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* ------------------------------------------------------------------ */
+/* the files of the run                                                 */
+/* ------------------------------------------------------------------ */
+
+/* The directory part of path ("" for none). */
+static char *
+dir_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	if (s == NULL)
+		return strdup("");
+	if (s == path)
+		return strdup("/");
+	return strndup(path, (size_t)(s - path));
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+/* The run's group for dir, made (with the directory's files listed) on
+ * first use.  NULL after printing a problem. */
+static struct group *
+group_for(struct run *run, const char *dir)
+{
+	char err[256];
+
+	for (size_t i = 0; i < run->ngroups; i++)
+		if (strcmp(run->groups[i].dir, dir) == 0)
+			return &run->groups[i];
+
+	struct group g = { .dir = strdup(dir) };
+
+	if (g.dir == NULL)
+		goto oom;
+	g.ctx = context_for(run, dir);
+	if (g.ctx == NULL) {
+		free(g.dir);
+		return NULL;
+	}
+	if (ycfg_list_provisioning_files(dir, &g.files, err,
+					 sizeof(err)) != 0) {
+		/* a directory that cannot be listed: only the named files
+		 * take part */
+		ycfg_pathlist_free(&g.files);
+	}
+	if (ycfg_vec_push(&run->groups, &run->ngroups, &run->capgroups, &g,
+			  sizeof(g)) != 0)
+		goto oom;
+	return &run->groups[run->ngroups - 1];
+oom:
+	free(g.dir);
+	fprintf(stderr, "%s: out of memory\n", YCFG_PROG);
+	return NULL;
+}
+
+/* Makes path one of the group's files, spelled as given (so findings
+ * name the file as the user did). */
+static int
+group_spell(struct group *g, const char *path)
+{
+	for (size_t i = 0; i < g->files.n; i++) {
+		if (strcmp(base_name(g->files.v[i]), base_name(path)) != 0)
+			continue;
+		if (strcmp(g->files.v[i], path) != 0) {
+			char *p = strdup(path);
+
+			if (p == NULL)
+				return -1;
+			free(g->files.v[i]);
+			g->files.v[i] = p;
+		}
+		return 0;
+	}
+	return ycfg_pathlist_add(&g->files, path);
+}
+
+/* Adds a file named on the command line.  Returns false when it cannot
+ * take part (printed). */
+static bool
+add_named_file(struct run *run, const char *path, bool *excluded)
+{
+	char *dir = dir_of(path);
+	struct group *g = dir ? group_for(run, dir) : NULL;
+
+	free(dir);
+	if (g == NULL)
+		return false;
+	if (run->a->force_exclude && ycfg_config_excluded(&g->ctx->cfg, path)) {
+		*excluded = true;
+		return true;
+	}
+	if (group_spell(g, path) != 0 ||
+	    (!g->all && ycfg_pathlist_add(&g->targets, path) != 0)) {
+		fprintf(stderr, "%s: out of memory\n", YCFG_PROG);
+		return false;
+	}
+	return true;
+}
+
+/* Adds the files below a directory named on the command line; says so
+ * and returns false when there are none to lint. */
+static bool
+add_directory(struct run *run, const char *path)
+{
+	struct ycfg_pathlist found = { 0 };
+	char err[512];
+	size_t kept = 0, excluded = 0;
+	const char *by = NULL;
+	bool ok = true;
+
+	if (ycfg_find_provisioning_files(path, &found, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s: cannot read directory '%s': %s\n",
+			YCFG_PROG, path, err);
+		ok = false;
+	}
+	for (size_t i = 0; i < found.n;) {
+		char *dir = dir_of(found.v[i]);
+		size_t j = i;
+
+		while (j < found.n && strncmp(found.v[j], dir, strlen(dir)) ==
+		       0 && strchr(found.v[j] + strlen(dir) + 1, '/') == NULL)
+			j++;
+
+		struct group *g = dir ? group_for(run, dir) : NULL;
+
+		free(dir);
+		if (g == NULL) {
+			ok = false;
+			i = j;
+			continue;
+		}
+		/* the walk's spelling, and its targets: the files not
+		 * excluded */
+		size_t here = 0;
+
+		for (size_t k = i; k < j; k++) {
+			if (group_spell(g, found.v[k]) != 0) {
+				ok = false;
+				continue;
+			}
+			if (ycfg_config_excluded(&g->ctx->cfg, found.v[k])) {
+				excluded++;
+				by = g->ctx->config_path;
+				continue;
+			}
+			here++;
+			if (ycfg_pathlist_add(&g->targets, found.v[k]) != 0)
+				ok = false;
+		}
+		if (here == j - i && !g->all) {
+			g->all = true;   /* every file of it */
+			ycfg_pathlist_free(&g->targets);
+		}
+		kept += here;
+		i = j;
+	}
+	ycfg_pathlist_free(&found);
+	if (ok && kept == 0) {
+		if (excluded > 0)
+			fprintf(stderr, "%s: nothing to lint in '%s': all %zu "
+				"files are excluded by %s\n", YCFG_PROG, path,
+				excluded, by ? by : "the configuration");
+		else
+			fprintf(stderr, "%s: nothing to lint in '%s': no .cfg "
+				"or .boot files\n", YCFG_PROG, path);
+		ok = false;
+	}
+	return ok;
+}
+
+/* Reads standard input once, for --stdin-filename. */
+static bool
+read_stdin(struct run *run)
+{
+	char why[256];
+
+	if (run->stdin_read)
+		return true;
+	switch (ycfg_read_file("-", &run->stdin_buf, YCFG_FILE_MAX, why,
+			       sizeof(why))) {
+	case YCFG_READ_OK:
+		run->stdin_read = true;
+		return true;
+	case YCFG_READ_TOO_LARGE:
+		fprintf(stderr, "%s: standard input is larger than %zu MiB\n",
+			YCFG_PROG, YCFG_FILE_MAX >> 20);
+		return false;
+	default:
+		fprintf(stderr, "%s: cannot read standard input: %s\n",
+			YCFG_PROG, why);
+		return false;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* running                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Lints standard input without a name: its own phone. */
+static void
+lint_stdin_alone(struct run *run)
+{
+	struct context *c = context_for(run, "");
+	struct ycfg_linter l;
+	struct ycfg_doc doc;
+	char err[512];
+
+	if (c == NULL) {
+		run->trouble = true;
+		return;
+	}
+	ycfg_linter_init(&l, &c->lo);
+	ycfg_doc_init(&doc);
+	if (ycfg_lint_single(&l, "-", &doc, &c->d, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s: %s\n", YCFG_PROG, err);
+		run->trouble = true;
+	} else {
+		run->nfiles++;
+	}
+	ycfg_doc_free(&doc);
+	ycfg_linter_free(&l);
+}
+
+static void
+run_groups(struct run *run)
+{
+	for (size_t i = 0; i < run->ngroups; i++) {
+		struct group *g = &run->groups[i];
+		struct context *c = g->ctx;
+		struct ycfg_tree_opts t = {
+			.o = &c->lo,
+			.model_of = context_model_of,
+			.model_ctx = c,
+			.stdin_path = run->stdin_read ? run->a->stdin_filename
+						      : NULL,
+			.stdin_buf = &run->stdin_buf,
+		};
+		struct ycfg_tree_stats st = { 0 };
+
+		if (!g->all && g->targets.n == 0)
+			continue;
+		ycfg_lint_directory(&t, g->dir, &g->files,
+				    g->all ? NULL : &g->targets, &c->d, &st);
+		run->nfiles += st.files;
+		run->nphones += st.phones;
+	}
+}
+
+/* Drops what the display filter hides (the exit status was decided on
+ * everything). */
+static void
+filter_display(struct ycfg_diags *d, enum ycfg_severity min)
 {
 	size_t w = 0;
 
-	for (size_t i = 0; i < files->n; i++) {
-		if (ycfg_config_excluded(c, files->v[i])) {
-			free(files->v[i]);
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->v[i].severity < min) {
+			d->count[d->v[i].severity]--;
 			continue;
 		}
-		files->v[w++] = files->v[i];
+		d->v[w++] = d->v[i];
 	}
-	files->n = w;
+	d->n = w;
+}
+
+static int
+print_statistics(const struct ycfg_diags *d)
+{
+	size_t count[YCFG_R__COUNT] = { 0 };
+	int sev[YCFG_R__COUNT];
+
+	for (size_t i = 0; i < d->n; i++) {
+		count[d->v[i].rule]++;
+		sev[d->v[i].rule] = d->v[i].severity;
+	}
+	for (int r = 0; r < YCFG_R__COUNT; r++) {
+		const struct ycfg_rule_info *ri = ycfg_rule_info(r);
+
+		if (count[r] > 0)
+			printf("%6zu  %-7s  %-24s %s\n", count[r],
+			       ycfg_severity_name((enum ycfg_severity)sev[r]),
+			       ri->id, ri->summary);
+	}
+	return fflush(stdout) == 0 ? 0 : -1;
 }
 
 /* Renders the report (into memory when it goes to a file, so a failed
@@ -190,6 +780,8 @@ write_report(const struct lint_args *a, const struct ycfg_diags *d,
 	FILE *out = stdout;
 	int rc;
 
+	if (a->statistics && a->output == NULL)
+		return print_statistics(d);
 	if (a->output != NULL && (out = open_memstream(&buf, &len)) == NULL) {
 		fprintf(stderr, "%s: out of memory\n", YCFG_PROG);
 		return -1;
@@ -216,46 +808,182 @@ write_report(const struct lint_args *a, const struct ycfg_diags *d,
 	return rc;
 }
 
-/* Lints every PATH into d.  Returns false when an input could not be
- * read (printed). */
-static bool
-lint_paths(struct ycfg_session *s, char **paths, int n, struct ycfg_diags *d,
-	   size_t *nfiles)
+/* --list-files: each target with its phones and what they load. */
+static int
+list_files(struct run *run)
 {
-	struct ycfg_linter linter;
-	struct ycfg_doc doc;
-	char err[512];
-	bool ok = true;
+	for (size_t i = 0; i < run->ngroups; i++) {
+		struct group *g = &run->groups[i];
+		struct context *c = g->ctx;
+		struct ycfg_tree_opts t = {
+			.o = &c->lo, .model_of = context_model_of,
+			.model_ctx = c,
+		};
+		struct ycfg_phone *ph = NULL;
+		size_t nph = 0;
 
-	ycfg_linter_init(&linter, &s->lo);
-	ycfg_doc_init(&doc);
+		if (ycfg_plan_phones(&t, g->dir, &g->files, &ph, &nph,
+				     &c->d) != 0)
+			return -1;
+		for (size_t k = 0; k < g->files.n; k++) {
+			const char *f = g->files.v[k];
+			char mac[13];
+			size_t users = 0;
+
+			if (!g->all && !ycfg_pathlist_has(&g->targets, f))
+				continue;
+			enum ycfg_file_kind kind = ycfg_file_kind(f, mac);
+
+			printf("%s", f);
+			for (size_t p = 0; p < nph; p++) {
+				const struct ycfg_phone *q = &ph[p];
+				bool uses = q->boot && strcmp(q->boot, f) == 0;
+
+				for (size_t l = 0; l < q->layers.n; l++)
+					uses |= strcmp(q->layers.v[l], f) == 0;
+				if (strcmp(q->mac, mac) == 0 &&
+				    (kind == YCFG_FILE_MAC_CFG ||
+				     kind == YCFG_FILE_MAC_BOOT)) {
+					printf("\tphone %s (%s%s%s):", q->mac,
+					       q->model ? q->model->name
+							: "model unknown",
+					       q->model ? " from " : "",
+					       q->model ? q->model_from : "");
+					if (q->boot)
+						printf(" %s ->", q->boot);
+					for (size_t l = 0; l < q->layers.n; l++)
+						printf("%s %s", l ? "," : "",
+						       q->layers.v[l]);
+					if (kind == YCFG_FILE_MAC_CFG &&
+					    !q->own_cfg_loaded)
+						printf(" (this file is not "
+						       "loaded)");
+				} else if (uses) {
+					users++;
+				}
+			}
+			if (users > 0)
+				printf("\tloaded by %zu phone%s", users,
+				       users == 1 ? "" : "s");
+			putchar('\n');
+		}
+		ycfg_phones_free(ph, nph);
+	}
+	return fflush(stdout) == 0 ? 0 : -1;
+}
+
+/* --show-config PATH */
+static int
+show_config(const struct lint_args *a, const char *path)
+{
+	char *dir = ycfg_is_dir(path) ? strdup(path) : dir_of(path);
+	char cp[PATH_MAX];
+	struct context *c;
+
+	if (dir == NULL)
+		return YCFG_EXIT_TROUBLE;
+	if (config_for(a, dir, cp, sizeof(cp)) != 0 ||
+	    (c = context_load(a, cp)) == NULL) {
+		free(dir);
+		return YCFG_EXIT_TROUBLE;
+	}
+	free(dir);
+
+	const char *src = c->config_path ? c->config_path : "(none)";
+
+	printf("file:         %s\n", path);
+	printf("config:       %s%s\n", src, a->config_file ? " (--config)" :
+	       a->no_config ? " (--no-config)" : "");
+	printf("model:        %s", c->lo.model ? c->lo.model->name : "(none)");
+	if (a->model)
+		printf(" (--model)");
+	else if (c->cfg.model)
+		printf(" (%s)", src);
+	printf("\nschema:       %s (shipped)\n", ycfg_schema_dir());
+	for (size_t i = 0; i < a->schemas.n; i++)
+		printf("              %s (--schema)\n", a->schemas.v[i]);
+	for (size_t i = 0; i < c->cfg.nschema; i++)
+		printf("              %s (%s)\n", c->cfg.schema[i], src);
+	for (size_t i = 0; i < c->cfg.nexclude; i++)
+		printf("%-14s%s (%s)\n", i ? "" : "exclude:", c->cfg.exclude[i],
+		       src);
+	for (size_t i = 0; i < c->cfg.nphones; i++)
+		printf("%-14s%s: %s (%s)\n", i ? "" : "phones:",
+		       c->cfg.phones[i].pattern, c->cfg.phones[i].model, src);
+	printf("rules:\n");
+	for (int r = 0; r < YCFG_R__COUNT; r++) {
+		const struct ycfg_rule_info *ri = ycfg_rule_info(r);
+		int lv = c->d.level[r];
+		const char *from = "default";
+
+		if (a->ignore[r])
+			from = "--ignore";
+		else if (a->selecting)
+			from = "--select";
+		else if (c->cfg.level[r] != YCFG_CONFIG_UNSET)
+			from = src;
+		printf("  %-24s %-8s %s\n", ri->id, lv == YCFG_LEVEL_OFF ? "off"
+		       : ycfg_severity_name((enum ycfg_severity)lv), from);
+	}
+
+	int rc = fflush(stdout) == 0 ? YCFG_EXIT_CLEAN : YCFG_EXIT_TROUBLE;
+
+	context_free(c);
+	return rc;
+}
+
+static void
+run_free(struct run *run)
+{
+	for (size_t i = 0; i < run->ngroups; i++) {
+		free(run->groups[i].dir);
+		ycfg_pathlist_free(&run->groups[i].files);
+		ycfg_pathlist_free(&run->groups[i].targets);
+	}
+	free(run->groups);
+	for (size_t i = 0; i < run->nctx; i++)
+		context_free(run->ctx[i]);
+	free(run->ctx);
+	ycfg_buf_free(&run->stdin_buf);
+}
+
+/* Adds every PATH argument to the run.  Returns false on trouble. */
+static bool
+collect(struct run *run, char **paths, int n)
+{
+	const struct lint_args *a = run->a;
+	bool ok = true, any_excluded = false;
+	size_t named = 0;
+
 	for (int i = 0; i < n; i++) {
 		const char *path = paths[i];
+		bool excluded = false;
 
-		if (strcmp(path, "-") != 0 && ycfg_is_dir(path)) {
-			struct ycfg_pathlist files = { 0 };
-
-			if (ycfg_find_provisioning_files(path, &files, err,
-							 sizeof(err)) != 0) {
-				fprintf(stderr, "%s: cannot read directory "
-					"'%s': %s\n", YCFG_PROG, path, err);
-				ok = false;
+		if (strcmp(path, "-") == 0) {
+			if (a->stdin_filename == NULL) {
+				lint_stdin_alone(run);
+				named++;
+				continue;
 			}
-			drop_excluded(&s->cfg, &files);
-			ycfg_lint_tree(&s->lo, &files, d, nfiles);
-			ycfg_pathlist_free(&files);
+			if (!read_stdin(run)) {
+				ok = false;
+				continue;
+			}
+			path = a->stdin_filename;
+		} else if (ycfg_is_dir(path)) {
+			ok &= add_directory(run, path);
 			continue;
 		}
-		if (ycfg_lint_single(&linter, path, &doc, d, err,
-				     sizeof(err)) != 0) {
-			fprintf(stderr, "%s: %s\n", YCFG_PROG, err);
+		if (!add_named_file(run, path, &excluded))
 			ok = false;
-		} else {
-			(*nfiles)++;
-		}
+		else if (excluded)
+			any_excluded = true;
+		else
+			named++;
 	}
-	ycfg_doc_free(&doc);
-	ycfg_linter_free(&linter);
+	if (ok && named == 0 && any_excluded && run->ngroups == 0)
+		fprintf(stderr, "%s: nothing to lint: every file named is "
+			"excluded (--force-exclude)\n", YCFG_PROG);
 	return ok;
 }
 
@@ -263,43 +991,54 @@ int
 ycfg_cmd_lint(int argc, char **argv)
 {
 	struct lint_args a = { .color = "auto", .fail_on = YCFG_SEV_ERROR,
+			       .min_severity = YCFG_SEV_INFO,
 			       .fmt = YCFG_FMT_TEXT };
-	struct ycfg_session s;
+	struct run run = { .a = &a };
 	struct ycfg_diags d;
-	size_t nfiles = 0;
-	int rc;
+	int rc = parse_options(argc, argv, &a);
 
-	ycfg_session_init(&s);
-	s.use_config = true;
-	rc = parse_options(argc, argv, &a, &s);
 	if (rc >= 0)
 		goto out;
-	rc = ycfg_session_open(&s, "lint", argv[optind]);
-	if (rc != YCFG_EXIT_CLEAN)
+	if (a.show_config != NULL) {
+		rc = show_config(&a, a.show_config);
 		goto out;
-	s.lo.jobs = a.jobs;
-
-	ycfg_diags_init(&d);
-	d.file_cap = YCFG_DIAG_CAP;
-	ycfg_config_apply_levels(&s.cfg, &d);
-	if (!lint_paths(&s, argv + optind, argc - optind, &d, &nfiles))
-		rc = YCFG_EXIT_TROUBLE;
-	ycfg_print_troubles(&d);
-	if (ycfg_diags_failed(&d))
-		rc = YCFG_EXIT_TROUBLE;
-
-	ycfg_diags_sort(&d);
-	if (write_report(&a, &d, nfiles) != 0)
-		rc = YCFG_EXIT_TROUBLE;
-	if (a.fmt == YCFG_FMT_TEXT && d.n > 0) {
-		fprintf(stderr, "%s: ", YCFG_PROG);
-		ycfg_report_summary(stderr, &d, nfiles);
 	}
+	rc = YCFG_EXIT_CLEAN;
+	if (!collect(&run, argv + optind, argc - optind))
+		rc = YCFG_EXIT_TROUBLE;
+	if (a.list_files) {
+		if (list_files(&run) != 0)
+			rc = YCFG_EXIT_TROUBLE;
+		goto out;
+	}
+	if (rc != YCFG_EXIT_CLEAN && run.ngroups == 0 && run.nfiles == 0)
+		goto out;
+	run_groups(&run);
+
+	/* one list for the report, each finding judged with the levels of
+	 * its file's configuration */
+	ycfg_diags_init(&d);
+	for (size_t i = 0; i < run.nctx; i++)
+		ycfg_diags_move(&d, &run.ctx[i]->d);
+	ycfg_print_troubles(&d);
+	if (ycfg_diags_failed(&d) || run.trouble)
+		rc = YCFG_EXIT_TROUBLE;
 	if (rc == YCFG_EXIT_CLEAN && !a.exit_zero &&
 	    ycfg_diags_max_severity(&d) >= (int)a.fail_on)
 		rc = YCFG_EXIT_FINDINGS;
+
+	ycfg_diags_sort(&d);
+	filter_display(&d, a.min_severity);
+	if (write_report(&a, &d, run.nfiles) != 0)
+		rc = YCFG_EXIT_TROUBLE;
+	/* a summary of nothing would only hide the trouble above it */
+	if (!a.quiet && !(rc == YCFG_EXIT_TROUBLE && run.nfiles == 0)) {
+		fprintf(stderr, "%s: ", YCFG_PROG);
+		ycfg_report_summary(stderr, &d, run.nfiles, run.nphones);
+	}
 	ycfg_diags_free(&d);
 out:
-	ycfg_session_close(&s);
+	run_free(&run);
+	ycfg_pathlist_free(&a.schemas);
 	return rc;
 }

@@ -8,6 +8,7 @@
 
 #include "ycfg/cli.h"
 #include "ycfg/conditions.h"
+#include "ycfg/lexer.h"
 #include "ycfg/emit.h"
 #include "ycfg/recipe.h"
 #include "ycfg/report.h"
@@ -184,9 +185,12 @@ ycfg_cmd_resolve(int argc, char **argv)
 	ycfg_stack_init(&st);
 	ycfg_diags_init(&d);
 	d.file_cap = YCFG_DIAG_CAP;
-	if (ycfg_stack_load(&st, &linter, argv + optind,
-			    (size_t)(argc - optind), &d, err,
-			    sizeof(err)) != 0) {
+	if ((argc - optind == 1 && ycfg_path_is_boot(argv[optind])
+	     ? ycfg_stack_load_boot(&st, &linter, argv[optind], &d, err,
+				    sizeof(err))
+	     : ycfg_stack_load_files(&st, &linter, argv + optind,
+				     (size_t)(argc - optind), &d, err,
+				     sizeof(err))) != 0) {
 		fprintf(stderr, "%s: %s\n", YCFG_PROG, err);
 		rc = YCFG_EXIT_TROUBLE;
 		goto done;

@@ -23,6 +23,7 @@
 #include "ycfg/config.h"
 #include "ycfg/fileio.h"
 #include "ycfg/glob.h"
+#include "ycfg/vec.h"
 #include "ycfg/yamlio.h"
 
 /* A configuration file is small; anything larger is a mistake. */
@@ -53,6 +54,11 @@ ycfg_config_free(struct ycfg_config *c)
 	free(c->cwd);
 	free_list(c->exclude, c->nexclude);
 	free_list(c->schema, c->nschema);
+	for (size_t i = 0; i < c->nphones; i++) {
+		free(c->phones[i].pattern);
+		free(c->phones[i].model);
+	}
+	free(c->phones);
 	ycfg_config_init(c);
 }
 
@@ -157,10 +163,19 @@ ycfg_config_discover(const char *start, char *out, size_t outsz)
 			*slash = '\0';
 	}
 	for (;;) {
-		if (exists(dir, YCFG_CONFIG_NAME, true)) {
+		bool yaml = exists(dir, YCFG_CONFIG_NAME, true);
+		bool yml = exists(dir, YCFG_CONFIG_NAME_ALT, true);
+
+		if (yaml && yml) {
+			int n = snprintf(out, outsz, "%s", dir);
+
+			return n < 0 || (size_t)n >= outsz ? -1 : -2;
+		}
+		if (yaml || yml) {
 			int n = snprintf(out, outsz, "%s%s%s", dir,
 					 strcmp(dir, "/") == 0 ? "" : "/",
-					 YCFG_CONFIG_NAME);
+					 yaml ? YCFG_CONFIG_NAME
+					      : YCFG_CONFIG_NAME_ALT);
 
 			return n < 0 || (size_t)n >= outsz ? -1 : 1;
 		}
@@ -215,6 +230,15 @@ ycfg_config_excluded(const struct ycfg_config *c, const char *path)
 	}
 }
 
+const char *
+ycfg_config_phone_model(const struct ycfg_config *c, const char *mac)
+{
+	for (size_t i = 0; i < c->nphones; i++)
+		if (ycfg_glob_match(c->phones[i].pattern, mac, YCFG_GLOB_NOCASE))
+			return c->phones[i].model;
+	return NULL;
+}
+
 void
 ycfg_config_apply_levels(const struct ycfg_config *c, struct ycfg_diags *d)
 {
@@ -233,6 +257,9 @@ struct check {
 	const char *path;
 	char *err;
 	size_t errsz;
+	struct ycfg_config *c; /* phones: go here (libcyaml cannot load a
+	                        * mapping with arbitrary keys) */
+	bool fill;             /* the second pass: fill c */
 };
 
 static int check_fail(struct check *k, yaml_mark_t m, const char *fmt, ...)
@@ -378,13 +405,63 @@ check_rules(struct check *k)
 	}
 }
 
+/* phones: a mapping of MACs or globs to model names. */
+static int
+check_phones(struct check *k)
+{
+	if (k->ev.type != YAML_MAPPING_START_EVENT)
+		return check_fail(k, k->ev.start_mark, "'phones' must be a "
+				  "mapping of MACs or globs to model names, "
+				  "e.g. \"805ec0a1b2c3\": T54W");
+	for (;;) {
+		if (check_next(k) != 0)
+			return -1;
+		if (k->ev.type == YAML_MAPPING_END_EVENT)
+			return 0;
+
+		char pat[64];
+
+		if (!is_scalar(k) || k->ev.data.scalar.length == 0 ||
+		    k->ev.data.scalar.length >= sizeof(pat))
+			return check_fail(k, k->ev.start_mark, "a key of "
+					  "'phones' must be a MAC or a glob "
+					  "such as 0015*");
+		snprintf(pat, sizeof(pat), "%s", scalar(k));
+		for (char *q = pat; *q; q++)
+			if (*q >= 'A' && *q <= 'F')
+				*q = (char)(*q - 'A' + 'a');
+		if (check_next(k) != 0)
+			return -1;
+		if (!is_scalar(k) || k->ev.data.scalar.length == 0)
+			return check_fail(k, k->ev.start_mark, "the model of "
+					  "phones '%s' must be a model name "
+					  "such as T54W", pat);
+		if (!k->fill)
+			continue;
+
+		struct ycfg_phone_model pm = { strdup(pat),
+					       strdup(scalar(k)) };
+
+		if (pm.pattern == NULL || pm.model == NULL ||
+		    ycfg_vec_push(&k->c->phones, &k->c->nphones,
+				  &k->c->phones_cap, &pm, sizeof(pm)) != 0) {
+			free(pm.pattern);
+			free(pm.model);
+			snprintf(k->err, k->errsz, "%s: out of memory",
+				 k->path);
+			return -1;
+		}
+	}
+}
+
 static const char *const top_keys[] = { "model", "rules", "exclude",
-					 "schema" };
+					 "schema", "phones" };
+#define NTOP (sizeof(top_keys) / sizeof(top_keys[0]))
 
 static int
 check_top(struct check *k)
 {
-	bool seen[4] = { false };
+	bool seen[NTOP] = { false };
 
 	for (;;) {
 		if (check_next(k) != 0)
@@ -393,17 +470,19 @@ check_top(struct check *k)
 			return 0;
 		if (!is_scalar(k))
 			return check_fail(k, k->ev.start_mark, "keys must be "
-					  "model, rules, exclude or schema");
+					  "model, rules, exclude, schema or "
+					  "phones");
 
 		int which = -1;
 
-		for (int i = 0; i < 4; i++)
+		for (int i = 0; i < (int)NTOP; i++)
 			if (strcmp(scalar(k), top_keys[i]) == 0)
 				which = i;
 		if (which < 0)
 			return check_fail(k, k->ev.start_mark, "unknown key "
 					  "'%.64s'; expected model, rules, "
-					  "exclude or schema", scalar(k));
+					  "exclude, schema or phones",
+					  scalar(k));
 		if (seen[which])
 			return check_fail(k, k->ev.start_mark, "'%s' is given "
 					  "twice", top_keys[which]);
@@ -426,6 +505,9 @@ check_top(struct check *k)
 			break;
 		case 3:
 			rc = check_list(k, "schema", "schema file paths");
+			break;
+		case 4:
+			rc = check_phones(k);
 			break;
 		}
 		if (rc != 0)
@@ -490,8 +572,8 @@ check_doc(struct check *k, const char *buf, size_t len)
 		k->empty = true;
 	} else if (k->ev.type != YAML_MAPPING_START_EVENT) {
 		check_fail(k, k->ev.start_mark, "the configuration must be a "
-			   "mapping with the keys model, rules, exclude and "
-			   "schema");
+			   "mapping with the keys model, rules, exclude, "
+			   "schema and phones");
 		goto out;
 	} else if (check_top(k) != 0) {
 		goto out;
@@ -643,6 +725,8 @@ cyaml_pass(struct ycfg_config *c, const char *buf, size_t len, char *err,
 	struct raw_config *raw = NULL;
 
 	ycfg_yaml_config(&cfg, &cap);
+	/* phones: is read by the check pass */
+	cfg.flags |= CYAML_CFG_IGNORE_UNKNOWN_KEYS;
 
 	cyaml_err_t e = cyaml_load_data((const uint8_t *)buf, len, &cfg, &top,
 					(cyaml_data_t **)&raw, NULL);
@@ -693,8 +777,13 @@ ycfg_config_load(struct ycfg_config *c, const char *path, char *err,
 		goto out;
 	}
 
-	struct check k = { .path = path, .err = err, .errsz = errsz };
+	struct check k = { .path = path, .err = err, .errsz = errsz,
+			   .c = c };
 
+	if (check_doc(&k, buf.p, buf.len) != 0)
+		goto out;
+	/* the document is sound: read phones: in a second pass */
+	k.fill = true;
 	if (check_doc(&k, buf.p, buf.len) != 0)
 		goto out;
 

@@ -14,6 +14,7 @@ ycfg_doc_init(struct ycfg_doc *doc)
 {
 	memset(doc, 0, sizeof(*doc));
 	doc->overwrite_mode = -1;
+	doc->excluded_mode = -1;
 }
 
 void
@@ -35,6 +36,7 @@ ycfg_doc_reset(struct ycfg_doc *doc)
 	doc->ninc = 0;
 	doc->overwrite_mode = -1;
 	doc->overwrite_line = 0;
+	doc->excluded_mode = -1;
 	doc->path = NULL;
 	doc->boot = false;
 }

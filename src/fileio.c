@@ -22,10 +22,14 @@ set_err(char *err, size_t errsz, int e)
 		snprintf(err, errsz, "%s", strerror(e));
 }
 
+/* A buffer's first allocation is exact (documents kept for a whole run,
+ * such as the boot files of a tree, stay small); a reused one grows in
+ * steps. */
 static int
 buf_reserve(struct ycfg_buf *b, size_t need)
 {
-	return ycfg_vec_reserve(&b->p, &b->cap, need, 1, 65536);
+	return ycfg_vec_reserve(&b->p, &b->cap, need, 1,
+				b->cap ? 65536 : need);
 }
 
 /* Drops a mapping and brings the heap buffer back. */
@@ -186,6 +190,15 @@ ycfg_pathlist_add(struct ycfg_pathlist *l, const char *path)
 	return 0;
 }
 
+bool
+ycfg_pathlist_has(const struct ycfg_pathlist *l, const char *path)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], path) == 0)
+			return true;
+	return false;
+}
+
 void
 ycfg_pathlist_free(struct ycfg_pathlist *l)
 {
@@ -224,9 +237,9 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int
-ycfg_find_provisioning_files(const char *dir, struct ycfg_pathlist *out,
-			     char *err, size_t errsz)
+static int
+find_files(const char *dir, bool recursive, struct ycfg_pathlist *out,
+	   char *err, size_t errsz)
 {
 	DIR *d = opendir(dir);
 
@@ -257,7 +270,7 @@ ycfg_find_provisioning_files(const char *dir, struct ycfg_pathlist *out,
 
 	/* pass 0: this directory's files; pass 1: its subdirectories, so
 	 * that each directory's files come out together */
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < (recursive ? 2 : 1); pass++) {
 		for (size_t i = 0; rc == 0 && i < names.n; i++) {
 			size_t need = dl + strlen(names.v[i]) + 2;
 			char *path = malloc(need);
@@ -273,8 +286,8 @@ ycfg_find_provisioning_files(const char *dir, struct ycfg_pathlist *out,
 			if (lstat(path, &st) == 0) {
 				if (S_ISDIR(st.st_mode)) {
 					if (pass == 1)
-						rc = ycfg_find_provisioning_files(
-							path, out, err, errsz);
+						rc = find_files(path, true, out,
+								err, errsz);
 				} else if (pass == 0 && is_provisioning(names.v[i]) &&
 					   (S_ISREG(st.st_mode) ||
 					    (S_ISLNK(st.st_mode) &&
@@ -291,6 +304,27 @@ ycfg_find_provisioning_files(const char *dir, struct ycfg_pathlist *out,
 	}
 	ycfg_pathlist_free(&names);
 	return rc;
+}
+
+int
+ycfg_find_provisioning_files(const char *dir, struct ycfg_pathlist *out,
+			     char *err, size_t errsz)
+{
+	return find_files(dir, true, out, err, errsz);
+}
+
+int
+ycfg_list_provisioning_files(const char *dir, struct ycfg_pathlist *out,
+			     char *err, size_t errsz)
+{
+	size_t from = out->n;
+
+	if (find_files(dir[0] ? dir : ".", false, out, err, errsz) != 0)
+		return -1;
+	/* the current directory's files by their bare names */
+	for (size_t i = from; dir[0] == '\0' && i < out->n; i++)
+		memmove(out->v[i], out->v[i] + 2, strlen(out->v[i] + 2) + 1);
+	return 0;
 }
 
 int

@@ -344,14 +344,17 @@ boot_setting(struct ycfg_linter *l, struct ycfg_doc *doc,
 	bool ok = ycfg_value_check(p, ln->key, ln->keylen, ln->val,
 				   ln->vallen, &res);
 
+	int64_t v;
+
 	if (p->role != YCFG_ROLE_OVERWRITE_MODE) {
 		if (!ok)
 			ycfg_diag_add(d, file, ln->lineno, ln->valcol, res.rule,
 				      "%s", res.msg);
+		else if (p->role == YCFG_ROLE_EXCLUDED_MODE &&
+			 ycfg_parse_int(ln->val, ln->vallen, &v) == YCFG_NUM_OK)
+			doc->excluded_mode = (int)v;
 		return;
 	}
-
-	int64_t v;
 
 	if (ok && (ln->flags & (YCFG_VAL_BLANK | YCFG_VAL_NULL)) == 0 &&
 	    ycfg_parse_int(ln->val, ln->vallen, &v) == YCFG_NUM_OK) {

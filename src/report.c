@@ -132,7 +132,7 @@ report_github(FILE *out, const struct ycfg_diags *d, size_t nfiles)
 
 	if (m == NULL)
 		return;
-	ycfg_report_summary(m, d, nfiles);
+	ycfg_report_summary(m, d, nfiles, 0);
 	if (fclose(m) == 0 && sum != NULL) {
 		if (len > 0 && sum[len - 1] == '\n')
 			sum[len - 1] = '\0';
@@ -174,21 +174,22 @@ count_word(FILE *out, size_t n, const char *word, bool *first, bool last)
 }
 
 void
-ycfg_report_summary(FILE *out, const struct ycfg_diags *d, size_t nfiles)
+ycfg_report_summary(FILE *out, const struct ycfg_diags *d, size_t nfiles,
+		    size_t nphones)
 {
 	size_t e = d->count[YCFG_SEV_ERROR], w = d->count[YCFG_SEV_WARNING],
 	       i = d->count[YCFG_SEV_INFO];
 	bool first = true;
 
-	if (e + w + i == 0) {
-		fprintf(out, "no findings in %zu file%s\n", nfiles,
-			nfiles == 1 ? "" : "s");
-		return;
-	}
+	if (e + w + i == 0)
+		fprintf(out, "no problems");
 	count_word(out, e, "error", &first, w == 0 && i == 0 && !first);
 	count_word(out, w, "warning", &first, i == 0);
 	count_word(out, i, "info", &first, true);
-	fprintf(out, " in %zu file%s\n", nfiles, nfiles == 1 ? "" : "s");
+	fprintf(out, " in %zu file%s", nfiles, nfiles == 1 ? "" : "s");
+	if (nphones > 0)
+		fprintf(out, " (%zu phone%s)", nphones, nphones == 1 ? "" : "s");
+	fputc('\n', out);
 }
 
 /* ---------------------------------------------------------------- SARIF */

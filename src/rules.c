@@ -256,6 +256,51 @@ static const struct ycfg_rule_info rules[YCFG_R__COUNT] = {
 	     "A schema file (schema/*.yaml or --schema FILE) could not be "
 	     "loaded; the message names the entry and the reason.", NULL,
 	     NULL),
+	RULE(YCFG_R_NOT_LOADED, "not-loaded", YCFG_SEV_WARNING,
+	     "a phone's own file is not loaded by its phone",
+	     "A phone fetches its <MAC>.boot, or else the common boot file "
+	     "y000000000000.boot, and loads only the files that boot file "
+	     "includes; <MAC>.cfg is loaded by itself only when neither boot "
+	     "file exists.  This <MAC>.cfg is not included by the boot file "
+	     "its phone follows, so none of its settings reach the phone.",
+	     "y000000000000.boot:  include:config \"y000000000000.cfg\"",
+	     "y000000000000.boot:  include:config \"y000000000000.cfg\"\n"
+	     "001565d4e5f6.boot:   include:config \"001565d4e5f6.cfg\""),
+	RULE(YCFG_R_UNKNOWN_PHONE_MODEL, "unknown-phone-model", YCFG_SEV_INFO,
+	     "[MODEL] include lines not followed: the phone's model is unknown",
+	     "A boot file includes files for some models only ([T54W]"
+	     "include:config ...).  ycfg does not know the model of the phones "
+	     "that follow it, so it cannot tell whether they load those files "
+	     "and judges them without.  Give the model with --model or with "
+	     "'phones:' in .ycfg.yaml (a MAC or glob to a model).", NULL,
+	     NULL),
+	RULE(YCFG_R_INLINE_COMMENT, "inline-comment", YCFG_SEV_WARNING,
+	     "a value carries what looks like an end-of-line comment",
+	     "Comments in Yealink files are whole lines starting with '#'.  "
+	     "Text after a value, such as '## voicemail' or '; 2 = TLS', is "
+	     "part of the value: the phone dials it, shows it or rejects the "
+	     "value.  A '#' inside a token (*97#, Desk#2) is not a comment.",
+	     "voice_mail.number.1 = *97   ## voicemail",
+	     "## voicemail\nvoice_mail.number.1 = *97"),
+	RULE(YCFG_R_QUOTED_VALUE, "quoted-value", YCFG_SEV_WARNING,
+	     "a value is wrapped in quotes",
+	     "Values are taken as written: quotes around a value become part "
+	     "of it ('\"English\"' is not a language the phone knows).",
+	     "lang.gui = \"English\"", "lang.gui = English"),
+	RULE(YCFG_R_MASKED_SECRET, "masked-secret", YCFG_SEV_WARNING,
+	     "a secret's value is only asterisks",
+	     "A password, PIN or key made only of '*' is almost always a masked "
+	     "value copied from a report or from ycfg resolve output, not the "
+	     "real secret; a phone given it fails to register or to "
+	     "provision.", "account.1.password = ********",
+	     "account.1.password = (the real password)"),
+	RULE(YCFG_R_BRACKET_LINE, "bracket-line", YCFG_SEV_ERROR,
+	     "a '[...]' line in a .cfg file",
+	     "Modern .cfg files have no sections; '[MODEL]' blocks exist only "
+	     "in boot files.  The phone ignores the line; the settings after "
+	     "it are read as usual (and checked).  Files of pre-v70 firmware, "
+	     "with '[ section ]' and 'path =' lines, are legacy-format.",
+	     "[SIP]\naccount.1.enable = 1", "account.1.enable = 1"),
 };
 
 const struct ycfg_rule_info *

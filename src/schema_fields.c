@@ -552,9 +552,11 @@ f_role(struct conv *c, const char *field, const char *text, char *const *list,
 {
 	if (strcmp(text, "overwrite_mode") == 0)
 		c->p->role = YCFG_ROLE_OVERWRITE_MODE;
+	else if (strcmp(text, "excluded_mode") == 0)
+		c->p->role = YCFG_ROLE_EXCLUDED_MODE;
 	else
-		CERR(c, field, "bad role '%s' for %s: expected overwrite_mode",
-		     text, c->key);
+		CERR(c, field, "bad role '%s' for %s: expected overwrite_mode "
+		     "or excluded_mode", text, c->key);
 }
 
 /* The parameter fields.  key and type come first: the others need them. */
@@ -668,10 +670,9 @@ convert_param(struct conv *c, const struct raw_entry *r, const char *origin)
 	if (PTEXT(r, "requires_level") != NULL && c->p->nrequires == 0)
 		CERR(c, "requires_level", "%s has 'requires_level' but no "
 		     "'requires'", key);
-	if (c->p->role == YCFG_ROLE_OVERWRITE_MODE &&
-	    c->p->scope != YCFG_SCOPE_BOOT)
-		CERR(c, "role", "%s has role overwrite_mode but is not a boot "
-		     "directive (file: boot)", key);
+	if (c->p->role != YCFG_ROLE_NONE && c->p->scope != YCFG_SCOPE_BOOT)
+		CERR(c, "role", "%s has a role but is not a boot directive "
+		     "(file: boot)", key);
 
 	/* the default must itself be acceptable */
 	if (c->p->def != NULL && c->e->n + c->e->dropped == c->errors_before) {

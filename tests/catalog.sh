@@ -385,8 +385,9 @@ expect "directory named x.cfg given to lint" 1 lint tree/x.cfg <<EOF
 tree/x.cfg/a.cfg:2:20: error: invalid boolean '2' for account.1.enable: expected 1 or 0 [invalid-value]
 EOF
 mkdir -p tree/empty.cfg
-expect "empty directory named x.cfg given to lint" 0 lint tree/empty.cfg </dev/null
-expect_err "empty directory named x.cfg given to lint" ""
+# nothing to lint is trouble, not a silent success
+expect "empty directory named x.cfg given to lint" 2 lint tree/empty.cfg </dev/null
+expect_err "empty directory named x.cfg given to lint" "ycfg: nothing to lint in 'tree/empty.cfg': no .cfg or .boot files"
 expect "directory named x.cfg given to resolve" 2 resolve tree/x.cfg </dev/null
 expect_err "directory named x.cfg given to resolve" "ycfg: 'tree/x.cfg' is a directory; give the files of one phone (or its .boot file)
 Try 'ycfg resolve --help' for more information."

@@ -108,7 +108,7 @@ run() {
 
 if [ -x "$exe" ]; then
 	run "installed lint (clean file)" 0 \
-		env YCFG_SCHEMA_DIR="$schema" "$exe" lint --fail-on info "$tmp/good.cfg" &&
+		env YCFG_SCHEMA_DIR="$schema" "$exe" lint --quiet --fail-on info "$tmp/good.cfg" &&
 		if [ -s "$tmp/out" ]; then fail "installed lint printed findings:"; cat "$tmp/out" >&2
 		else ok "installed lint: clean file"; fi
 

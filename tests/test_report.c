@@ -154,7 +154,7 @@ summary_counts_words(void **state)
 	FILE *f = open_memstream(&buf, &len);
 
 	make(&d);
-	ycfg_report_summary(f, &d, 2);
+	ycfg_report_summary(f, &d, 2, 0);
 	fclose(f);
 	assert_string_equal(buf, "2 errors and 1 info in 2 files\n");
 	free(buf);
@@ -163,9 +163,9 @@ summary_counts_words(void **state)
 	ycfg_diags_init(&d);
 	buf = NULL;
 	f = open_memstream(&buf, &len);
-	ycfg_report_summary(f, &d, 1);
+	ycfg_report_summary(f, &d, 1, 3);
 	fclose(f);
-	assert_string_equal(buf, "no findings in 1 file\n");
+	assert_string_equal(buf, "no problems in 1 file (3 phones)\n");
 	free(buf);
 	ycfg_diags_free(&d);
 }

@@ -7,6 +7,9 @@
  *     trailing-whitespace: off
  *   exclude: [bad, "*.tmp.cfg"]   # globs, see glob.h
  *   schema: [extra/site.yaml]   # extra schema files
+ *   phones:                     # the model of each phone: MAC or glob
+ *     "805ec0a1b2c3": T54W
+ *     "0015*": T46U
  *
  * Every key is optional; unknown keys, unknown rule ids, levels other than
  * the four above, values of the wrong kind (a list where a word is
@@ -14,11 +17,10 @@
  * "FILE:LINE:COL: message".  Relative schema paths and exclude globs are
  * taken relative to the directory holding the file.
  *
- * Discovery (ycfg_config_discover): from a directory upward, the first
- * .ycfg.yaml wins; the search stops at a directory holding .git (the
- * repository root, searched itself) and at /.  The command line discovers
- * once, from its first PATH argument, so all paths of one run share a
- * configuration.
+ * Discovery (ycfg_config_discover): from a file's directory upward, the
+ * first .ycfg.yaml or .ycfg.yml wins; the search stops at a directory
+ * holding .git (the repository root, searched itself) and at /.  Each
+ * linted file is governed by its own nearest configuration.
  */
 #ifndef YCFG_CONFIG_H
 #define YCFG_CONFIG_H
@@ -29,9 +31,16 @@
 #include "ycfg/diag.h"
 
 #define YCFG_CONFIG_NAME ".ycfg.yaml"
+#define YCFG_CONFIG_NAME_ALT ".ycfg.yml"
 
 /* A rule the file does not mention. */
 #define YCFG_CONFIG_UNSET (-2)
+
+/* One entry of phones:, a MAC (lowercase) or glob and a model name. */
+struct ycfg_phone_model {
+	char *pattern;
+	char *model;
+};
 
 struct ycfg_config {
 	char *path;                     /* the file, as given */
@@ -44,6 +53,8 @@ struct ycfg_config {
 	size_t nexclude;
 	char **schema;                  /* resolved against dir */
 	size_t nschema;
+	struct ycfg_phone_model *phones; /* in file order */
+	size_t nphones, phones_cap;
 	char *cwd;                      /* private: the current directory
 	                                 * when loaded, for exclude */
 };
@@ -58,11 +69,17 @@ void ycfg_config_free(struct ycfg_config *c);
 int ycfg_config_load(struct ycfg_config *c, const char *path, char *err,
 		     size_t errsz);
 
-/* Searches for .ycfg.yaml from start (a file: its directory; a directory:
- * itself; "-": the current directory) upward, as described above.
- * Returns 1 with the file's path in out, 0 when there is none, -1 when
- * out is too small or the current directory is unknown. */
+/* Searches for .ycfg.yaml (or .ycfg.yml) from start (a file: its
+ * directory; a directory: itself; "-": the current directory) upward, as
+ * described above.  Returns 1 with the file's path in out, 0 when there
+ * is none, -2 when one directory holds both names (out: that directory),
+ * -1 when out is too small or the current directory is unknown. */
 int ycfg_config_discover(const char *start, char *out, size_t outsz);
+
+/* The model phones: gives the phone with this MAC (12 lowercase hex
+ * digits): the first matching entry's, or NULL. */
+const char *ycfg_config_phone_model(const struct ycfg_config *c,
+				    const char *mac);
 
 /* Sets the user's rule levels of c in d. */
 void ycfg_config_apply_levels(const struct ycfg_config *c,

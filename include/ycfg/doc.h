@@ -60,6 +60,7 @@ struct ycfg_doc {
 	size_t ninc, capinc;
 	int overwrite_mode;          /* boot: 0, 1, or -1 when not set */
 	uint32_t overwrite_line;
+	int excluded_mode;           /* boot: 0, 1, or -1 when not set */
 };
 
 void ycfg_doc_init(struct ycfg_doc *doc);

@@ -62,6 +62,9 @@ struct ycfg_pathlist {
 int ycfg_pathlist_add(struct ycfg_pathlist *l, const char *path);
 void ycfg_pathlist_free(struct ycfg_pathlist *l);
 
+/* True when the list holds path (a linear search). */
+bool ycfg_pathlist_has(const struct ycfg_pathlist *l, const char *path);
+
 /* Appends every regular file below dir whose name ends in .cfg or .boot,
  * recursively, skipping files and directories whose name starts with '.'
  * (.git, editor backups), in a
@@ -69,6 +72,11 @@ void ycfg_pathlist_free(struct ycfg_pathlist *l);
  * links to directories are not followed (no loops).  Returns 0, or -1 with
  * err set when dir (or a subdirectory) cannot be read. */
 int ycfg_find_provisioning_files(const char *dir, struct ycfg_pathlist *out,
+				 char *err, size_t errsz);
+
+/* The same for dir alone, not its subdirectories ("" is the current
+ * directory, whose files come out by their bare names). */
+int ycfg_list_provisioning_files(const char *dir, struct ycfg_pathlist *out,
 				 char *err, size_t errsz);
 
 /* True when path names a directory. */

@@ -64,6 +64,9 @@ enum ycfg_role {
 	/* boot directive whose 0/1 value says what a blank value does when
 	 * layers are merged (resolve.h) */
 	YCFG_ROLE_OVERWRITE_MODE,
+	/* boot directive: with 1, a phone that has [MODEL] lines loads only
+	 * those (recipe.h) */
+	YCFG_ROLE_EXCLUDED_MODE,
 };
 
 /* Which kind of file a parameter belongs in. */

@@ -65,9 +65,10 @@ int ycfg_report_sarif(FILE *out, const struct ycfg_diags *d,
 int ycfg_sarif_uri(const char *path, const char *cwd, char *buf,
 		   size_t bufsz);
 
-/* One-line summary such as "3 errors, 1 warning and 2 infos in 5 files",
- * or "no findings in 5 files". */
+/* One-line summary such as "3 errors, 1 warning and 2 infos in 5 files
+ * (2 phones)", or "no problems in 5 files"; the phones part only when
+ * nphones is not 0. */
 void ycfg_report_summary(FILE *out, const struct ycfg_diags *d,
-			 size_t nfiles);
+			 size_t nfiles, size_t nphones);
 
 #endif

@@ -63,6 +63,15 @@ enum ycfg_rule {
 	YCFG_R_UNUSED_SUPPRESSION,
 	/* schema files themselves */
 	YCFG_R_SCHEMA_ERROR,
+	/* phones: what they load (added after the first release: SARIF
+	 * ruleIndex values of the rules above stay as they were) */
+	YCFG_R_NOT_LOADED,
+	YCFG_R_UNKNOWN_PHONE_MODEL,
+	/* values the phone takes literally */
+	YCFG_R_INLINE_COMMENT,
+	YCFG_R_QUOTED_VALUE,
+	YCFG_R_MASKED_SECRET,
+	YCFG_R_BRACKET_LINE,
 	YCFG_R__COUNT /**< not a rule */
 };
 
