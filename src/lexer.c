@@ -218,6 +218,9 @@ count_lines(const struct ycfg_lexer *lx, const char *p)
 	return n;
 }
 
+static bool is_legacy_section(const struct ycfg_lexer *lx, const char *s,
+			      const char *e);
+
 /* Handles line 1: the header.  Returns true when the line was the header
  * (good or bad) and has been classified. */
 static bool
@@ -252,7 +255,7 @@ check_header(struct ycfg_lexer *lx, const char *line, const char *s,
 		return true;
 	}
 	/* a legacy "[ section ]" file gets its one legacy-format finding */
-	if (n > 0 && *s == '[' && !lx->boot)
+	if (n > 0 && *s == '[' && !lx->boot && is_legacy_section(lx, s, e))
 		return false;
 	DIAG(lx, 1, 1, YCFG_R_MISSING_HEADER,
 	     n == 0 && lx->p >= lx->end
@@ -314,6 +317,76 @@ bad:
 	     "by commas, e.g. [T46U,T54W]",
 	     (int)(close - s + 1 > 80 ? 80 : close - s + 1), s);
 	return NULL;
+}
+
+/* The next line after p that is neither blank nor a comment, trimmed, in
+ * [*ls, *le); false when there is none. */
+static bool
+next_setting_line(const struct ycfg_lexer *lx, const char *p,
+		  const char **ls, const char **le)
+{
+	for (int n = 0; p < lx->end && n < 50; n++) {
+		const char *nl = p;
+
+		while (nl < lx->end && *nl != '\n' && *nl != '\r')
+			nl++;
+
+		const char *a = p, *b = nl;
+
+		while (a < b && is_ws(*a))
+			a++;
+		while (b > a && is_ws(b[-1]))
+			b--;
+		if (a < b && *a != '#') {
+			*ls = a;
+			*le = b;
+			return true;
+		}
+		p = nl;
+		while (p < lx->end && (*p == '\n' || *p == '\r'))
+			p++;
+	}
+	return false;
+}
+
+/* True when a '[' line of a .cfg file starts a section of the pre-v70
+ * format: "[ cfg:/phone/config/system.ini,reboot=1 ]" (a path), or
+ * "[ name ]" with blanks inside followed by a "path =" line or by keys
+ * without dots (Enable = 1).  A modern file with a stray "[SIP]" line is
+ * not one. */
+static bool
+is_legacy_section(const struct ycfg_lexer *lx, const char *s, const char *e)
+{
+	const char *close = memchr(s, ']', (size_t)(e - s));
+	const char *ls, *le;
+
+	if (close == NULL)
+		return false;
+	for (const char *q = s + 1; q < close; q++)
+		if (*q == ':' || *q == '/')
+			return true;
+
+	const char *t = close + 1;
+
+	while (t < e && is_ws(*t))
+		t++;
+	if (t != e || close - s < 3 || !is_ws(s[1]) || !is_ws(close[-1]))
+		return false;
+	if (!next_setting_line(lx, lx->p, &ls, &le))
+		return true;   /* a section header and nothing else */
+
+	const char *eq = memchr(ls, '=', (size_t)(le - ls));
+
+	if (eq == NULL)
+		return false;
+
+	const char *ke = eq;
+
+	while (ke > ls && is_ws(ke[-1]))
+		ke--;
+	if (ke - ls == 4 && memcmp(ls, "path", 4) == 0)
+		return true;
+	return ke > ls && memchr(ls, '.', (size_t)(ke - ls)) == NULL;
 }
 
 /* True when a '[' line is an old-firmware section header rather than a
@@ -475,6 +548,77 @@ parse_kv(struct ycfg_lexer *lx, const char *line, const char *s,
 		out->flags |= YCFG_VAL_NULL;
 }
 
+/* Classifies a line that is not blank, a comment or the header: [s, e)
+ * is its trimmed text, bad the first invalid UTF-8 byte (or NULL). */
+static void
+classify(struct ycfg_lexer *lx, const char *line, const char *s,
+	 const char *e, struct ycfg_line *out, const char *bad)
+{
+	if (*s == '[') {
+		const char *close = memchr(s, ']', (size_t)(e - s));
+		const char *rest = close ? close + 1 : e;
+
+		while (rest < e && is_ws(*rest))
+			rest++;
+		if (!lx->boot && (size_t)(e - rest) >= 14 &&
+		    memcmp(rest, "include:config", 14) == 0) {
+			DIAG(lx, lx->lineno, col_of(lx, line, s),
+			     YCFG_R_INCLUDE_IN_CFG,
+			     "'[MODEL]include:config' only works in .boot "
+			     "files; in a .cfg file it is ignored");
+			out->kind = YCFG_LINE_BAD;
+			return;
+		}
+		if (!lx->boot && !is_legacy_section(lx, s, e)) {
+			DIAG(lx, lx->lineno, col_of(lx, line, s),
+			     YCFG_R_BRACKET_LINE,
+			     "'%.*s' is neither a setting nor a comment: .cfg "
+			     "files have no sections, so the phone ignores "
+			     "this line", (int)(e - s > 60 ? 60 : e - s), s);
+			out->kind = YCFG_LINE_BAD;
+			return;
+		}
+		if (!lx->boot || looks_legacy(s, e)) {
+			unsigned rest = count_lines(lx, lx->p);
+
+			DIAG(lx, lx->lineno, col_of(lx, line, s),
+			     YCFG_R_LEGACY_FORMAT,
+			     "legacy '[ section ]' format of pre-v70 firmware "
+			     "is not supported; this line and the %u after it "
+			     "are not checked", rest);
+			lx->p = lx->end;
+			lx->legacy = true;
+			out->kind = YCFG_LINE_BAD;
+			return;
+		}
+		const char *after = parse_models(lx, line, s, e, out);
+
+		if (after == NULL) {
+			out->kind = YCFG_LINE_BAD;
+			return;
+		}
+		while (after < e && is_ws(*after))
+			after++;
+		if (after == e) {
+			out->kind = YCFG_LINE_MODEL;
+			return;
+		}
+		s = after;
+	}
+	if (s > line && !(out->flags & YCFG_VAL_MODELS))
+		DIAG(lx, lx->lineno, 1, YCFG_R_LEADING_WHITESPACE,
+		     "whitespace before the key");
+
+	if ((size_t)(e - s) >= 14 && memcmp(s, "include:config", 14) == 0 &&
+	    (s + 14 == e || is_ws(s[14]) || s[14] == '"'))
+		parse_include(lx, line, s, e, out);
+	else
+		parse_kv(lx, line, s, e, out);
+
+	if (bad != NULL && out->kind == YCFG_LINE_KV && bad >= out->val)
+		out->flags |= YCFG_VAL_BAD_UTF8;
+}
+
 bool
 ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out)
 {
@@ -564,51 +708,18 @@ ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out)
 			     "line 1", lx->lineno);
 		return true;
 	}
-	if (e < eol)
+	classify(lx, line, s, e, out, bad_utf8 ? line + bad_at : NULL);
+	/* trailing whitespace: a setting's is judged by the linter, which
+	 * knows whether the value is a password or a host */
+	if (e < eol && out->kind == YCFG_LINE_KV) {
+		if (out->vallen > 0) {
+			out->flags |= YCFG_VAL_TRAILING_WS;
+			out->trailcol = col_of(lx, line, e);
+		}
+	} else if (e < eol) {
 		DIAG(lx, lx->lineno, col_of(lx, line, e),
-		     YCFG_R_TRAILING_WHITESPACE,
-		     "trailing whitespace after the value");
-
-	if (*s == '[') {
-		if (!lx->boot || looks_legacy(s, e)) {
-			unsigned rest = count_lines(lx, lx->p);
-
-			DIAG(lx, lx->lineno, col_of(lx, line, s),
-			     YCFG_R_LEGACY_FORMAT,
-			     "legacy '[ section ]' format of pre-v70 firmware "
-			     "is not supported; this line and the %u after it "
-			     "are not checked", rest);
-			lx->p = lx->end;
-			lx->legacy = true;
-			out->kind = YCFG_LINE_BAD;
-			return true;
-		}
-		const char *after = parse_models(lx, line, s, e, out);
-
-		if (after == NULL) {
-			out->kind = YCFG_LINE_BAD;
-			return true;
-		}
-		while (after < e && is_ws(*after))
-			after++;
-		if (after == e) {
-			out->kind = YCFG_LINE_MODEL;
-			return true;
-		}
-		s = after;
+		     YCFG_R_TRAILING_WHITESPACE, "trailing whitespace at the "
+		     "end of the line");
 	}
-	if (s > line && !(out->flags & YCFG_VAL_MODELS))
-		DIAG(lx, lx->lineno, 1, YCFG_R_LEADING_WHITESPACE,
-		     "whitespace before the key");
-
-	if ((size_t)(e - s) >= 14 && memcmp(s, "include:config", 14) == 0 &&
-	    (s + 14 == e || is_ws(s[14]) || s[14] == '"'))
-		parse_include(lx, line, s, e, out);
-	else
-		parse_kv(lx, line, s, e, out);
-
-	if (bad_utf8 && out->kind == YCFG_LINE_KV &&
-	    line + bad_at >= out->val)
-		out->flags |= YCFG_VAL_BAD_UTF8;
 	return true;
 }

@@ -248,6 +248,111 @@ check_indices(const struct ycfg_lint_opts *o, const char *file,
 /* settings                                                             */
 /* ------------------------------------------------------------------ */
 
+/* Where an end-of-line comment starts in a value: a '#' or ';' after a
+ * blank, with text after it; -1 when there is none.  A '#' inside a token
+ * (*97#, Desk#2) is not one. */
+static long
+comment_at(const char *v, size_t n)
+{
+	for (size_t k = 1; k + 1 < n; k++)
+		if ((v[k] == '#' || v[k] == ';') &&
+		    (v[k - 1] == ' ' || v[k - 1] == '\t'))
+			return (long)k;
+	return -1;
+}
+
+/* Reports a value that failed its check; the cause is named when the
+ * value carries an end-of-line comment. */
+static void
+report_value(struct ycfg_diags *d, const char *file,
+	     const struct ycfg_line *ln, const struct ycfg_value_result *res)
+{
+	long c = comment_at(ln->val, ln->vallen);
+	char msg[512];
+
+	if (c >= 0)
+		snprintf(msg, sizeof(msg), "%s (from column %u on, the line "
+			 "carries what looks like a comment: it is part of the "
+			 "value)", res->msg, ln->valcol + (unsigned)c);
+	else
+		snprintf(msg, sizeof(msg), "%s", res->msg);
+	if (res->severity >= 0)
+		ycfg_diag_add_sev(d, file, ln->lineno, ln->valcol, res->rule,
+				  (enum ycfg_severity)res->severity, "%s", msg);
+	else
+		ycfg_diag_add(d, file, ln->lineno, ln->valcol, res->rule, "%s",
+			      msg);
+}
+
+/* True when the value is only '*' (a masked copy of a secret). */
+static bool
+only_stars(const char *v, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (v[k] != '*')
+			return false;
+	return n > 0;
+}
+
+/* How the value of a setting is written, whatever its type: blanks after
+ * it, an end-of-line comment, quotes, a masked secret.  Secret values are
+ * never quoted. */
+static void
+check_value_text(const struct ycfg_lint_opts *o, const char *file,
+		 const struct ycfg_line *ln, const struct ycfg_param *p,
+		 struct ycfg_diags *d)
+{
+	const char *v = ln->val;
+	size_t n = ln->vallen;
+	bool secret = p ? p->secret
+			: o->schema && ycfg_schema_key_is_secret(o->schema,
+								 ln->key,
+								 ln->keylen);
+	bool exact = secret || (p && (p->type == YCFG_T_HOST ||
+				      p->type == YCFG_T_URL));
+	long c;
+
+	if (ln->flags & YCFG_VAL_TRAILING_WS) {
+		if (exact)
+			ycfg_diag_add_sev(d, file, ln->lineno, ln->trailcol,
+					  YCFG_R_TRAILING_WHITESPACE,
+					  YCFG_SEV_WARNING, "blanks after the "
+					  "value of %.*s: the phone may keep "
+					  "them as part of it",
+					  (int)ln->keylen, ln->key);
+		else
+			ycfg_diag_add(d, file, ln->lineno, ln->trailcol,
+				      YCFG_R_TRAILING_WHITESPACE,
+				      "trailing whitespace after the value");
+	}
+	if (ln->flags & (YCFG_VAL_BLANK | YCFG_VAL_NULL))
+		return;
+	if (secret && only_stars(v, n))
+		ycfg_diag_add(d, file, ln->lineno, ln->valcol,
+			      YCFG_R_MASKED_SECRET, "%.*s is only asterisks: "
+			      "a masked copy, not the secret itself, which "
+			      "the phone would use as it is", (int)ln->keylen,
+			      ln->key);
+	if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0])
+		ycfg_diag_add(d, file, ln->lineno, ln->valcol,
+			      YCFG_R_QUOTED_VALUE, "the value of %.*s is in "
+			      "quotes, which the phone keeps as part of it%s"
+			      "%.*s%s", (int)ln->keylen, ln->key,
+			      secret || n > 64 ? "" : "; write ",
+			      secret || n > 64 ? 0 : (int)(n - 2),
+			      v + 1, secret || n > 64 ? "" : " instead");
+	if ((c = comment_at(v, n)) >= 0)
+		ycfg_diag_add(d, file, ln->lineno, ln->valcol + (unsigned)c,
+			      YCFG_R_INLINE_COMMENT, "the value of %.*s ends "
+			      "in what looks like a comment%s%.*s%s; Yealink "
+			      "files have no end-of-line comments, so the "
+			      "phone takes it as part of the value",
+			      (int)ln->keylen, ln->key, secret ? "" : " ('",
+			      secret ? 0 : (int)(n - (size_t)c > 40
+						 ? 40 : n - (size_t)c),
+			      v + c, secret ? "" : "')");
+}
+
 /* Schema checks of one key = value line.  Returns the entry or NULL. */
 static const struct ycfg_param *
 check_setting(struct ycfg_linter *l, const char *file,
@@ -311,10 +416,11 @@ check_setting(struct ycfg_linter *l, const char *file,
 
 	if (!ycfg_value_check(p, ln->key, ln->keylen, ln->val, ln->vallen,
 			      &res)) {
-		ycfg_diag_add(d, file, ln->lineno, ln->valcol, res.rule, "%s",
-			      res.msg);
-		/* an adjusted value is still a value the phone uses */
-		*value_ok = res.rule == YCFG_R_VALUE_ADJUSTED;
+		report_value(d, file, ln, &res);
+		/* an adjusted value, or one the phone may well accept, is
+		 * still a value it uses */
+		*value_ok = res.rule == YCFG_R_VALUE_ADJUSTED ||
+			    res.severity >= 0;
 	}
 	return p;
 }
@@ -417,7 +523,8 @@ check_models(const struct ycfg_lint_opts *o, const char *file,
  */
 static bool
 repeat_setting(struct ycfg_doc *doc, const struct ycfg_line *ln, uint32_t h,
-	       struct ycfg_diags *d, uint32_t *prev)
+	       struct ycfg_diags *d, uint32_t *prev,
+	       const struct ycfg_param **param)
 {
 	struct ycfg_entry *e = ycfg_doc_find(doc, ln->key, ln->keylen, h);
 
@@ -436,13 +543,14 @@ repeat_setting(struct ycfg_doc *doc, const struct ycfg_line *ln, uint32_t h,
 
 		if (!ycfg_value_check(e->param, ln->key, ln->keylen, ln->val,
 				      ln->vallen, &res)) {
-			ycfg_diag_add(d, doc->path, ln->lineno, ln->valcol,
-				      res.rule, "%s", res.msg);
-			if (res.rule != YCFG_R_VALUE_ADJUSTED)
+			report_value(d, doc->path, ln, &res);
+			if (res.rule != YCFG_R_VALUE_ADJUSTED &&
+			    res.severity < 0)
 				flags |= YCFG_ENT_INVALID;
 		}
 	}
 	*prev = e->line;
+	*param = e->param;
 	e->val_off = (uint32_t)(ln->val - doc->buf.p);
 	e->val_len = (uint32_t)ln->vallen;
 	e->line = ln->lineno;
@@ -490,10 +598,15 @@ lint_setting(struct ycfg_linter *l, struct ycfg_doc *doc,
 	uint32_t h = ycfg_hash_lower(YCFG_FNV32_INIT, ln->key, ln->keylen);
 	uint32_t prev;
 
-	if (!repeat_setting(doc, ln, h, d, &prev)) {
+	const struct ycfg_param *p = NULL;
+
+	if (repeat_setting(doc, ln, h, d, &prev, &p)) {
+		check_value_text(l->o, doc->path, ln, p, d);
+	} else {
 		bool key_ok = false, value_ok = true;
-		const struct ycfg_param *p = check_setting(
-			l, doc->path, ln, h, d, &key_ok, &value_ok);
+
+		p = check_setting(l, doc->path, ln, h, d, &key_ok, &value_ok);
+		check_value_text(l->o, doc->path, ln, p, d);
 		struct ycfg_entry *e = ycfg_doc_set(
 			doc, ln->key, ln->keylen,
 			multi_value_sub(p, ln->val, ln->vallen), ln->val,

@@ -788,6 +788,22 @@ ycfg_looks_host_port(const char *v, size_t n)
 	return ycfg_is_host(v, i - 1);
 }
 
+/* True when v is a domain name but for some '_' in its labels. */
+static bool
+underscore_domain(const char *v, size_t n)
+{
+	char tmp[256];
+	bool any = false;
+
+	if (n >= sizeof(tmp))
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		tmp[k] = v[k] == '_' ? 'a' : v[k];
+		any |= v[k] == '_';
+	}
+	return any && ycfg_is_domain(tmp, n);
+}
+
 static bool
 ycfg_check_host(const struct ycfg_check *c)
 {
@@ -815,14 +831,19 @@ ycfg_check_host(const struct ycfg_check *c)
 		       "'sip:' or 'http://'";
 	else if (ycfg_looks_host_port(v, n))
 		hint = "give the host name only; the port has its own setting";
-	else {
+	else if (underscore_domain(v, n)) {
+		/* common in internal DNS: most resolvers take it */
+		c->res->severity = YCFG_SEV_WARNING;
+		ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "host '%s' for %s "
+			     "has '_', which DNS host names may not contain "
+			     "(RFC 1123); internal DNS servers often allow it, "
+			     "but check that the phone resolves it", c->shown,
+			     c->key);
+		return false;
+	} else {
 		for (size_t k = 0; k < n; k++) {
 			if (v[k] == ' ' || v[k] == '\t') {
 				hint = "spaces are not allowed in a host name";
-				break;
-			}
-			if (v[k] == '_') {
-				hint = "'_' is not allowed in a host name";
 				break;
 			}
 		}
@@ -879,6 +900,7 @@ ycfg_value_check(const struct ycfg_param *p, const char *key, size_t keylen,
 	struct ycfg_check c;
 
 	res->rule = YCFG_R_INVALID_VALUE;
+	res->severity = -1;
 	res->msg[0] = '\0';
 	res->has_num = false;
 	res->num = 0;

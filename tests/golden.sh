@@ -303,7 +303,8 @@ expect_rc "warning-only file, --fail-on warning" 1
 run "$TMP/out" "$TMP/err" lint --fail-on error "$warn"
 expect_rc "warning-only file, --fail-on error" 0
 # An info-only file: 0 at warning, 1 at info.
-info=$SAMPLES/bad/whitespace.cfg
+info=$TMP/info.cfg
+printf '#!version:1.0.0.1\naccount.1.label = Desk  \n' >"$info"
 run "$TMP/out" "$TMP/err" lint --fail-on warning "$info"
 expect_rc "info-only file, --fail-on warning" 0
 run "$TMP/out" "$TMP/err" lint --fail-on info "$info"

@@ -214,6 +214,16 @@ lint(struct fixture *f, const char *name, const char *text)
 	return &f->d;
 }
 
+/* The flags of a key's entry in the last linted document. */
+static unsigned
+f_entry_flags(struct fixture *f, const char *key)
+{
+	const struct ycfg_entry *e = ycfg_doc_get(&f->doc, key, strlen(key));
+
+	assert_non_null(e);
+	return e->flags;
+}
+
 /* Asserts that d holds exactly one diagnostic of rule id at line:col
  * whose message contains sub. */
 static void
@@ -641,6 +651,176 @@ lint_secret_detection_by_name(void **state)
 	assert_false(ycfg_schema_key_is_secret(&f->schema, "account.1.enable", 16));
 }
 
+/* ---- how values are written (trustworthy-runs issue) ---- */
+
+static void
+lint_trailing_whitespace_only_after_a_value(void **state)
+{
+	expect_one(lint(*state, "a.cfg", HDR "static.x = v  \n"),
+		   "trailing-whitespace", 2, 13, "after the value");
+	assert_int_equal(lint(*state, "a.cfg", HDR "static.x =   \n")->n, 0);
+}
+
+static void
+lint_trailing_whitespace_on_secret_names_key_not_value(void **state)
+{
+	struct ycfg_diags *d = lint(*state, "a.cfg",
+				    HDR "account.1.password = abc  \n");
+
+	expect_one(d, "trailing-whitespace", 2, 25,
+		   "value of account.1.password");
+	assert_int_equal(d->v[0].severity, YCFG_SEV_WARNING);
+	assert_null(strstr(d->v[0].msg, "abc"));
+	d = lint(*state, "a.cfg",
+		 HDR "account.1.sip_server.1.address = pbx.example.com \n");
+	expect_one(d, "trailing-whitespace", 2, 49, "may keep them");
+	assert_int_equal(d->v[0].severity, YCFG_SEV_WARNING);
+}
+
+static void
+lint_inline_comment_found(void **state)
+{
+	expect_one(lint(*state, "a.cfg",
+			HDR "voice_mail.number.1 = *97   ## voicemail\n"),
+		   "inline-comment", 2, 29, "'## voicemail'");
+	expect_one(lint(*state, "a.cfg",
+			HDR "static.label = Reception # desk\n"),
+		   "inline-comment", 2, 26, "'# desk'");
+	expect_one(lint(*state, "a.cfg", HDR "static.t = 2 ; 2 = TLS\n"),
+		   "inline-comment", 2, 14, "part of the value");
+}
+
+static void
+lint_hash_inside_a_token_is_no_comment(void **state)
+{
+	assert_int_equal(lint(*state, "a.cfg",
+			      HDR "voice_mail.number.1 = *97#\n"
+			      "static.label = Desk#2\n"
+			      "static.x = a #\n")->n, 0);
+}
+
+static void
+lint_typed_value_error_names_the_comment(void **state)
+{
+	struct ycfg_diags *d = lint(*state, "a.cfg",
+		HDR "account.1.sip_server.1.port = 5060 # proxy\n");
+
+	assert_int_equal(d->n, 2);
+	assert_string_equal(ycfg_rule_info(d->v[0].rule)->id, "invalid-value");
+	assert_non_null(strstr(d->v[0].msg, "looks like a comment"));
+	assert_string_equal(ycfg_rule_info(d->v[1].rule)->id,
+			    "inline-comment");
+}
+
+static void
+lint_inline_comment_on_secret_is_not_quoted(void **state)
+{
+	struct ycfg_diags *d = lint(*state, "a.cfg",
+		HDR "static.x.password = ab # cd\n");
+
+	expect_one(d, "inline-comment", 2, 24, "static.x.password");
+	assert_null(strstr(d->v[0].msg, "cd"));
+}
+
+static void
+lint_quoted_value(void **state)
+{
+	expect_one(lint(*state, "a.cfg", HDR "lang.gui = \"English\"\n"),
+		   "quoted-value", 2, 12, "write English instead");
+	expect_one(lint(*state, "a.cfg", HDR "lang.gui = 'English'\n"),
+		   "quoted-value", 2, 12, "in quotes");
+	assert_int_equal(lint(*state, "a.cfg",
+			      HDR "lang.gui = \"English\n")->n, 0);
+}
+
+static void
+lint_masked_secret(void **state)
+{
+	struct ycfg_diags *d = lint(*state, "a.cfg",
+				    HDR "account.1.password = ****\n");
+
+	expect_one(d, "masked-secret", 2, 22, "only asterisks");
+	assert_int_equal(lint(*state, "a.cfg",
+			      HDR "account.1.password = *9*\n")->n, 0);
+	/* a secret by name only */
+	expect_one(lint(*state, "a.cfg", HDR "static.x.pin = ***\n"),
+		   "masked-secret", 2, 16, "static.x.pin");
+}
+
+static void
+lint_underscore_host_is_a_warning(void **state)
+{
+	struct ycfg_diags *d = lint(*state, "a.cfg",
+		HDR "account.1.sip_server.1.address = pbx_1.corp.local\n");
+
+	expect_one(d, "invalid-value", 2, 34, "'_'");
+	assert_int_equal(d->v[0].severity, YCFG_SEV_WARNING);
+	/* still a value the phone uses: its conditions are judged */
+	assert_int_equal(f_entry_flags(*state, "account.1.sip_server.1.address")
+			 & YCFG_ENT_INVALID, 0);
+}
+
+static void
+lint_bracket_line_in_modern_file(void **state)
+{
+	struct ycfg_diags *d = lint(*state, "a.cfg",
+		"[SIP]\naccount.1.enable = 2\n");
+
+	assert_int_equal(d->n, 3);
+	assert_string_equal(ycfg_rule_info(d->v[0].rule)->id,
+			    "missing-header");
+	assert_string_equal(ycfg_rule_info(d->v[1].rule)->id, "bracket-line");
+	assert_string_equal(ycfg_rule_info(d->v[2].rule)->id, "invalid-value");
+	expect_one(lint(*state, "a.cfg", HDR "[ SIP ]\naccount.1.enable = 1\n"),
+		   "bracket-line", 2, 1, "no sections");
+}
+
+static void
+lint_legacy_sections_still_recognised(void **state)
+{
+	expect_one(lint(*state, "a.cfg", "[ account1 ]\nEnable = 1\n"),
+		   "legacy-format", 1, 1, "pre-v70");
+	expect_one(lint(*state, "a.cfg", HDR "[ DialNow ]\npath = /tmp/x\n"),
+		   "legacy-format", 2, 1, "pre-v70");
+	expect_one(lint(*state, "a.cfg",
+			"[ cfg:/phone/config/system.ini,reboot=1 ]\n"
+			"LocalTime.TimeZone = 8\n"),
+		   "legacy-format", 1, 1, "pre-v70");
+}
+
+/* The catalogue's examples of the linter's value rules: the bad one
+ * triggers its rule, the good one does not. */
+static void
+lint_rule_examples_trigger(void **state)
+{
+	static const enum ycfg_rule rules[] = {
+		YCFG_R_TRAILING_WHITESPACE, YCFG_R_INLINE_COMMENT,
+		YCFG_R_QUOTED_VALUE, YCFG_R_MASKED_SECRET,
+		YCFG_R_BRACKET_LINE,
+	};
+
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		const struct ycfg_rule_info *ri = ycfg_rule_info(rules[i]);
+		char text[256];
+		size_t hits = 0;
+		struct ycfg_diags *d;
+
+		snprintf(text, sizeof(text), HDR "%s\n", ri->bad);
+		d = lint(*state, "a.cfg", text);
+		for (size_t k = 0; k < d->n; k++)
+			hits += d->v[k].rule == rules[i];
+		if (hits == 0)
+			fail_msg("the bad example of %s does not trigger it",
+				 ri->id);
+		snprintf(text, sizeof(text), HDR "%s\n", ri->good);
+		d = lint(*state, "a.cfg", text);
+		for (size_t k = 0; k < d->n; k++)
+			if (d->v[k].rule == rules[i])
+				fail_msg("the good example of %s triggers it",
+					 ri->id);
+	}
+}
+
 int
 main(void)
 {
@@ -679,6 +859,18 @@ main(void)
 		cmocka_unit_test(lint_boot_reports_boot_include_cycle),
 		cmocka_unit_test(lint_secret_detection_by_name),
 		cmocka_unit_test(lint_split_halves_match_sequential),
+		cmocka_unit_test(lint_trailing_whitespace_only_after_a_value),
+		cmocka_unit_test(lint_trailing_whitespace_on_secret_names_key_not_value),
+		cmocka_unit_test(lint_inline_comment_found),
+		cmocka_unit_test(lint_hash_inside_a_token_is_no_comment),
+		cmocka_unit_test(lint_typed_value_error_names_the_comment),
+		cmocka_unit_test(lint_inline_comment_on_secret_is_not_quoted),
+		cmocka_unit_test(lint_quoted_value),
+		cmocka_unit_test(lint_masked_secret),
+		cmocka_unit_test(lint_underscore_host_is_a_warning),
+		cmocka_unit_test(lint_bracket_line_in_modern_file),
+		cmocka_unit_test(lint_legacy_sections_still_recognised),
+		cmocka_unit_test(lint_rule_examples_trigger),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -249,7 +249,6 @@ rules_lexer_examples_trigger_their_rule_and_fixes_do_not(void **state)
 		{ YCFG_R_MISSING_EQUALS, false, true },
 		{ YCFG_R_EMPTY_KEY, false, true },
 		{ YCFG_R_SPACE_IN_KEY, false, true },
-		{ YCFG_R_TRAILING_WHITESPACE, false, true },
 		{ YCFG_R_LEADING_WHITESPACE, false, true },
 		{ YCFG_R_BAD_INCLUDE, true, true },
 		{ YCFG_R_BAD_MODEL_BLOCK, true, true },

@@ -38,6 +38,7 @@ enum ycfg_line_kind {
 #define YCFG_VAL_BLANK    0x02u /* nothing after '=': "not given" */
 #define YCFG_VAL_BAD_UTF8 0x04u /* the value holds invalid UTF-8 */
 #define YCFG_VAL_MODELS   0x08u /* models span set ("[T46S]include:...") */
+#define YCFG_VAL_TRAILING_WS 0x10u /* blanks after the value (trailcol) */
 
 struct ycfg_line {
 	enum ycfg_line_kind kind;
@@ -51,6 +52,8 @@ struct ycfg_line {
 	unsigned flags;
 	const char *models;     /* MODEL / model-prefixed lines: "T46U,T54W" */
 	size_t modelslen;
+	unsigned trailcol;      /* YCFG_VAL_TRAILING_WS: where the blanks
+	                         * after the value start */
 };
 
 struct ycfg_lexer {

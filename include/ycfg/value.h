@@ -63,6 +63,8 @@ bool ycfg_is_url(const char *s, size_t n);
 /* Result of checking one value against its entry. */
 struct ycfg_value_result {
 	enum ycfg_rule rule;   /* meaningful when the check failed */
+	int severity;          /* -1: the rule's; else a milder one for a
+	                        * value the phone may well accept */
 	char msg[320];         /* full message; never holds a secret value */
 	bool has_num;          /* numeric types: num is the parsed value */
 	int64_t num;
