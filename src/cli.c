@@ -220,6 +220,24 @@ ycfg_session_open(struct ycfg_session *s, const char *cmd,
 	return YCFG_EXIT_CLEAN;
 }
 
+const struct ycfg_model *
+ycfg_session_phone_model(void *ctx, const char *mac, const char **from)
+{
+	struct ycfg_session *s = ctx;
+	const char *name;
+
+	if (s->model_given) {
+		*from = "--model";
+		return s->lo.model;
+	}
+	if ((name = ycfg_config_phone_model(&s->cfg, mac)) != NULL) {
+		*from = "phones:";
+		return ycfg_schema_model(&s->schema, name);
+	}
+	*from = "model:";
+	return s->lo.model;
+}
+
 void
 ycfg_session_close(struct ycfg_session *s)
 {

@@ -7,12 +7,15 @@
 #include <string.h>
 
 #include "ycfg/cli.h"
+#include "ycfg/config.h"
 #include "ycfg/conditions.h"
 #include "ycfg/lexer.h"
 #include "ycfg/emit.h"
 #include "ycfg/recipe.h"
 #include "ycfg/report.h"
 #include "ycfg/resolve.h"
+#include "ycfg/suppress.h"
+#include "ycfg/tree.h"
 #include "ycfg/value.h"
 
 static const char resolve_usage[] =
@@ -34,6 +37,9 @@ static const char resolve_usage[] =
 	"  --overwrite-mode N    0 (default) or 1 when no boot file says\n"
 	"  -o, --output FILE     write to FILE atomically instead of stdout\n"
 	"  --schema FILE         load extra schema entries (repeatable)\n"
+	"  --config FILE         read this configuration (phones: models,\n"
+	"                        schema) instead of the nearest " YCFG_CONFIG_NAME "\n"
+	"  --no-config           read no configuration file\n"
 	"  -h, --help            show this help\n"
 	"\n"
 	"Findings in the input go to stderr.  exit status: 0 written, 1 written\n"
@@ -47,6 +53,8 @@ enum {
 	OPT_SHOW_SECRETS,
 	OPT_DEFAULTS,
 	OPT_OVERWRITE,
+	OPT_CONFIG,
+	OPT_NO_CONFIG,
 };
 
 struct resolve_args {
@@ -70,6 +78,8 @@ parse_options(int argc, char **argv, struct resolve_args *a,
 		{ "defaults", no_argument, NULL, OPT_DEFAULTS },
 		{ "overwrite-mode", required_argument, NULL, OPT_OVERWRITE },
 		{ "output", required_argument, NULL, 'o' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -80,6 +90,7 @@ parse_options(int argc, char **argv, struct resolve_args *a,
 		switch (c) {
 		case OPT_MODEL:
 			s->model = optarg;
+			s->model_given = true;
 			break;
 		case OPT_FORMAT:
 			if (ycfg_out_format_parse(optarg, &a->eo.format) != 0)
@@ -112,6 +123,12 @@ parse_options(int argc, char **argv, struct resolve_args *a,
 		case 'o':
 			a->output = optarg;
 			break;
+		case OPT_CONFIG:
+			s->config_file = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			s->no_config = true;
+			break;
 		case 'h':
 			fputs(resolve_usage, stdout);
 			return fflush(stdout) == 0 ? YCFG_EXIT_CLEAN
@@ -127,7 +144,91 @@ parse_options(int argc, char **argv, struct resolve_args *a,
 			return ycfg_usage_error("resolve", "'%s' is a directory; "
 						"give the files of one phone "
 						"(or its .boot file)", argv[i]);
+
+	/* one phone only: one boot file alone, or .cfg files of at most
+	 * one <MAC> */
+	char first[13] = "";
+
+	for (int i = optind; i < argc; i++) {
+		char mac[13];
+		enum ycfg_file_kind k = ycfg_file_kind(argv[i], mac);
+
+		if (ycfg_path_is_boot(argv[i]) && argc - optind > 1)
+			return ycfg_usage_error("resolve", "'%s' is a boot file: "
+						"give it alone (it names the "
+						"files it loads); for every "
+						"phone of a tree use 'ycfg "
+						"resolve --all DIR'", argv[i]);
+		if (k != YCFG_FILE_MAC_CFG)
+			continue;
+		if (first[0] && strcmp(first, mac) != 0)
+			return ycfg_usage_error("resolve", "'%s' and the "
+						"<MAC>.cfg of %s are two "
+						"phones; resolve one at a "
+						"time, or every phone with "
+						"'ycfg resolve --all DIR'",
+						argv[i], first);
+		memcpy(first, mac, 13);
+	}
 	return -1;
+}
+
+/* A <MAC> file named alone: its phone, loaded as lint judges it (its
+ * recipe in its directory).  Returns 0, 1 when the phone is not found
+ * (the caller loads the file alone), -1 with err. */
+static int
+load_phone(struct ycfg_session *s, struct ycfg_linter *l, const char *path,
+	   struct ycfg_stack *st, struct ycfg_diags *d, char *err,
+	   size_t errsz)
+{
+	char mac[13], why[256];
+	enum ycfg_file_kind k = ycfg_file_kind(path, mac);
+	struct ycfg_tree_opts t = {
+		.o = &s->lo, .model_of = ycfg_session_phone_model,
+		.model_ctx = s,
+	};
+	struct ycfg_pathlist files = { 0 };
+	struct ycfg_phone *ph = NULL;
+	size_t nph = 0;
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, (size_t)(slash - path)) : strdup("");
+	int rc = 1;
+
+	if (k != YCFG_FILE_MAC_CFG && k != YCFG_FILE_MAC_BOOT)
+		goto out;
+	if (dir == NULL ||
+	    ycfg_list_provisioning_files(dir, &files, why, sizeof(why)) != 0 ||
+	    ycfg_plan_phones(&t, dir, &files, &ph, &nph, d) != 0)
+		goto out;
+	for (size_t i = 0; i < nph; i++) {
+		if (strcmp(ph[i].mac, mac) != 0)
+			continue;
+		if (ph[i].boot != NULL) {
+			/* its boot file's own findings */
+			struct ycfg_doc boot;
+			size_t start = d->n;
+
+			ycfg_doc_init(&boot);
+			if (ycfg_lint_path(l, ph[i].boot, &boot, d, err,
+					   errsz) == 0) {
+				ycfg_recipe_check_includes(&boot, d);
+				ycfg_suppress_apply(boot.buf.p, boot.buf.len,
+						    boot.path, d, start);
+			}
+			ycfg_doc_free(&boot);
+		}
+		s->lo.model = ph[i].model;
+		s->lo.model_name = ph[i].model ? ph[i].model->name : NULL;
+		st->overwrite_mode = ph[i].overwrite_mode;
+		rc = ycfg_stack_load_files(st, l, ph[i].layers.v,
+					   ph[i].layers.n, d, err, errsz);
+		break;
+	}
+out:
+	ycfg_phones_free(ph, nph);
+	ycfg_pathlist_free(&files);
+	free(dir);
+	return rc;
 }
 
 /* Resolves the stack and writes it.  Returns an exit status. */
@@ -148,6 +249,20 @@ emit_phone(struct ycfg_session *s, const struct resolve_args *a,
 
 	if (ycfg_resolve(&layers, a->defaults, s->lo.model, &res) != 0) {
 		fprintf(stderr, "%s: out of memory\n", YCFG_PROG);
+		return YCFG_EXIT_TROUBLE;
+	}
+	size_t secrets = 0;
+
+	for (size_t i = 0; i < res.n; i++)
+		secrets += res.v[i].secret && res.v[i].len > 0;
+	if (a->eo.format == YCFG_OUT_CFG && !a->eo.show_secrets &&
+	    secrets > 0) {
+		/* a masked value would be deployed as the password */
+		fprintf(stderr, "%s: not writing a .cfg with %zu secret%s "
+			"masked: a cfg file is fed to phones; use "
+			"--show-secrets\n", YCFG_PROG, secrets,
+			secrets == 1 ? "" : "s");
+		ycfg_resolved_free(&res);
 		return YCFG_EXIT_TROUBLE;
 	}
 	if (ycfg_emit(&res, &a->eo, &text, &len, err, sizeof(err)) != 0) {
@@ -174,6 +289,7 @@ ycfg_cmd_resolve(int argc, char **argv)
 	int rc;
 
 	ycfg_session_init(&s);
+	s.use_config = true;
 	rc = parse_options(argc, argv, &a, &s);
 	if (rc >= 0)
 		goto out;
@@ -185,12 +301,18 @@ ycfg_cmd_resolve(int argc, char **argv)
 	ycfg_stack_init(&st);
 	ycfg_diags_init(&d);
 	d.file_cap = YCFG_DIAG_CAP;
-	if ((argc - optind == 1 && ycfg_path_is_boot(argv[optind])
-	     ? ycfg_stack_load_boot(&st, &linter, argv[optind], &d, err,
-				    sizeof(err))
-	     : ycfg_stack_load_files(&st, &linter, argv + optind,
-				     (size_t)(argc - optind), &d, err,
-				     sizeof(err))) != 0) {
+	int got = argc - optind == 1
+		  ? load_phone(&s, &linter, argv[optind], &st, &d, err,
+			       sizeof(err)) : 1;
+
+	if (got == 1)
+		got = argc - optind == 1 && ycfg_path_is_boot(argv[optind])
+		      ? ycfg_stack_load_boot(&st, &linter, argv[optind], &d, err,
+					     sizeof(err))
+		      : ycfg_stack_load_files(&st, &linter, argv + optind,
+					      (size_t)(argc - optind), &d, err,
+					      sizeof(err));
+	if (got != 0) {
 		fprintf(stderr, "%s: %s\n", YCFG_PROG, err);
 		rc = YCFG_EXIT_TROUBLE;
 		goto done;

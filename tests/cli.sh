@@ -194,17 +194,24 @@ t 2 resolve --overwrite-mode 2 f.cfg
 has err "invalid --overwrite-mode '2'"
 t 2 resolve --model T99X f.cfg
 t 2 resolve --schema /nonexistent.yaml f.cfg
-for fmt in yaml json cfg; do
+for fmt in yaml json; do
 	t 1 resolve --format "$fmt" f.cfg
 	t 1 resolve --format "$fmt" --provenance --defaults f.cfg
 	t 1 resolve --format "$fmt" --show-secrets f.cfg
 	has out "S3cretX"
 done
+# a .cfg is fed to phones: never written with masked secrets
+t 2 resolve --format cfg f.cfg
+has err "use --show-secrets"
+t 1 resolve --format cfg --show-secrets f.cfg
+has out "S3cretX"
 # repeated multi-value keys, quoting, escapes, invalid UTF-8 in values
 printf '%s\nsecurity.user_password = admin:pw1\nsecurity.user_password = user:pw2\naccount.1.label = say "hi" \\ back\naccount.1.display_name = caf\303\251 \377\naccount.1.user_name = 0123\naccount.1.auth_name = yes\naccount.1.sip_server.1.port = %%NULL%%\naccount.1.sip_server.1.expires =\n' "$H" >emit.cfg
 for fmt in yaml json cfg; do
 	t 0 resolve --format "$fmt" --show-secrets --provenance emit.cfg
 	has out "pw2"
+done
+for fmt in yaml json; do
 	t 0 resolve --format "$fmt" emit.cfg
 done
 t 0 resolve --format json emit.cfg

@@ -25,9 +25,9 @@ check "resolve boot exits 0 ($(cat "$TMP/err"))" '[ $rc -eq 0 ]'
 "$YCFG" resolve --provenance --model T54W 805ec0a1b2c3.boot >"$TMP/prov.yaml" 2>/dev/null
 rc=$?
 check "t54w.cfg applies with --model T54W" 'grep -q "t54w.cfg:" "$TMP/prov.yaml"'
-"$YCFG" resolve --provenance 805ec0a1b2c3.boot >"$TMP/nomodel.yaml" 2>/dev/null
+"$YCFG" resolve --no-config --provenance 805ec0a1b2c3.boot >"$TMP/nomodel.yaml" 2>/dev/null
 rc=$?
-check "[T54W] include skipped without --model" '! grep -q "t54w.cfg:" "$TMP/nomodel.yaml"'
+check "[T54W] include skipped without --model or phones:" '! grep -q "t54w.cfg:" "$TMP/nomodel.yaml"'
 check "device file wins over the common file" \
 	'grep -q "^account.1.sip_server.1.address: {value: \"pbx1.example.com\", source: \"805ec0a1b2c3.cfg:" "$TMP/prov.yaml"'
 check "fallback provenance names the chain" \
@@ -78,6 +78,26 @@ else
 	echo "note: python3-yaml missing, YAML read-back checks skipped"
 fi
 
+# --- the phone's model from phones: in samples/.ycfg.yaml ---------------------
+"$YCFG" resolve --provenance 805ec0a1b2c3.boot >"$TMP/cfgmodel.yaml" 2>/dev/null
+check "[T54W] include followed with the model from phones:" 'grep -q "t54w.cfg:" "$TMP/cfgmodel.yaml"'
+# --- a <MAC>.cfg named alone is its phone, as lint judges it ---------------
+"$YCFG" resolve --provenance 805ec0a1b2c3.cfg >"$TMP/bymac.yaml" 2>/dev/null
+check "<MAC>.cfg alone resolves its phone" 'cmp -s "$TMP/bymac.yaml" "$TMP/cfgmodel.yaml"'
+"$YCFG" resolve --provenance 249ad8123456.cfg >"$TMP/t31p.yaml" 2>/dev/null
+check "<MAC>.cfg alone takes its boot file's common layer" 'grep -q "y000000000000.cfg:" "$TMP/t31p.yaml"'
+# --- several phones, or a boot file with more: refused ----------------------
+"$YCFG" resolve 805ec0a1b2c3.cfg 001565d4e5f6.cfg >/dev/null 2>"$TMP/err"
+rc=$?
+check "two phones: exit 2" '[ $rc -eq 2 ] && grep -q "resolve --all" "$TMP/err"'
+"$YCFG" resolve 805ec0a1b2c3.boot y000000000000.cfg >/dev/null 2>"$TMP/err"
+rc=$?
+check "a boot file with more: exit 2" '[ $rc -eq 2 ] && grep -q "give it alone" "$TMP/err"'
+# --- a cfg file is never written with masked secrets -------------------------
+"$YCFG" resolve --format cfg 805ec0a1b2c3.boot >"$TMP/masked.cfg" 2>"$TMP/err"
+rc=$?
+check "--format cfg with secrets, no --show-secrets: exit 2" '[ $rc -eq 2 ] && [ ! -s "$TMP/masked.cfg" ] && grep -q "use --show-secrets" "$TMP/err"'
+
 # --- round trip through --format cfg ----------------------------------------
 "$YCFG" resolve --format cfg --show-secrets --model T54W 805ec0a1b2c3.boot >"$TMP/round.cfg" 2>/dev/null
 rc=$?
@@ -92,7 +112,7 @@ rc=$?
 check "cfg round trip resolves to the same values" 'cmp -s "$TMP/round.json" "$TMP/orig.json"'
 
 # --- redaction ---------------------------------------------------------------
-for fmt in yaml json cfg; do
+for fmt in yaml json; do
 	"$YCFG" resolve --format $fmt --model T54W 805ec0a1b2c3.boot >"$TMP/red" 2>&1
 rc=$?
 	check "no password in $fmt output" '! grep -q "not-a-real-password" "$TMP/red" && grep -q "\*\*\*\*\*\*\*\*" "$TMP/red"'

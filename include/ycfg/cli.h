@@ -89,6 +89,7 @@ struct ycfg_session {
 	struct ycfg_lint_opts lo;
 	struct ycfg_pathlist extra;   /* --schema files */
 	const char *model;            /* --model, or the configuration's */
+	bool model_given;             /* --model was given */
 	const char *config_file;      /* --config */
 	bool no_config;               /* --no-config */
 	bool use_config;              /* the command reads .ycfg.yaml */
@@ -104,5 +105,11 @@ int ycfg_session_open(struct ycfg_session *s, const char *cmd,
 		      const char *first_path);
 
 void ycfg_session_close(struct ycfg_session *s);
+
+/* The model of the phone with this MAC in the session: --model, then the
+ * configuration's phones:, then its model: (a ycfg_model_fn of tree.h;
+ * ctx is the session). */
+const struct ycfg_model *ycfg_session_phone_model(void *ctx, const char *mac,
+						  const char **from);
 
 #endif
