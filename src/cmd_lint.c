@@ -952,7 +952,7 @@ static bool
 collect(struct run *run, char **paths, int n)
 {
 	const struct lint_args *a = run->a;
-	bool ok = true, any_excluded = false;
+	bool ok = true, any_excluded = false, has_walk = false;
 	size_t named = 0;
 
 	for (int i = 0; i < n; i++) {
@@ -972,6 +972,7 @@ collect(struct run *run, char **paths, int n)
 			path = a->stdin_filename;
 		} else if (ycfg_is_dir(path)) {
 			ok &= add_directory(run, path);
+			has_walk = true;
 			continue;
 		}
 		if (!add_named_file(run, path, &excluded))
@@ -981,7 +982,8 @@ collect(struct run *run, char **paths, int n)
 		else
 			named++;
 	}
-	if (ok && named == 0 && any_excluded && run->ngroups == 0)
+	if (ok && named == 0 && any_excluded && run->nfiles == 0 &&
+	    !has_walk)
 		fprintf(stderr, "%s: nothing to lint: every file named is "
 			"excluded (--force-exclude)\n", YCFG_PROG);
 	return ok;
@@ -1031,8 +1033,9 @@ ycfg_cmd_lint(int argc, char **argv)
 	filter_display(&d, a.min_severity);
 	if (write_report(&a, &d, run.nfiles) != 0)
 		rc = YCFG_EXIT_TROUBLE;
-	/* a summary of nothing would only hide the trouble above it */
-	if (!a.quiet && !(rc == YCFG_EXIT_TROUBLE && run.nfiles == 0)) {
+	/* a summary of nothing would only hide the trouble above it (or
+	 * repeat that every named file was excluded) */
+	if (!a.quiet && run.nfiles > 0) {
 		fprintf(stderr, "%s: ", YCFG_PROG);
 		ycfg_report_summary(stderr, &d, run.nfiles, run.nphones);
 	}
