@@ -499,10 +499,11 @@ base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-/* The run's group for dir, made (with the directory's files listed) on
- * first use.  NULL after printing a problem. */
+/* The run's group for dir, made on first use, with the directory's files
+ * listed when list is set (a walk brings its own).  NULL after printing a
+ * problem. */
 static struct group *
-group_for(struct run *run, const char *dir)
+group_for(struct run *run, const char *dir, bool list)
 {
 	char err[256];
 
@@ -519,8 +520,8 @@ group_for(struct run *run, const char *dir)
 		free(g.dir);
 		return NULL;
 	}
-	if (ycfg_list_provisioning_files(dir, &g.files, err,
-					 sizeof(err)) != 0) {
+	if (list && ycfg_list_provisioning_files(dir, &g.files, err,
+						 sizeof(err)) != 0) {
 		/* a directory that cannot be listed: only the named files
 		 * take part */
 		ycfg_pathlist_free(&g.files);
@@ -562,7 +563,7 @@ static bool
 add_named_file(struct run *run, const char *path, bool *excluded)
 {
 	char *dir = dir_of(path);
-	struct group *g = dir ? group_for(run, dir) : NULL;
+	struct group *g = dir ? group_for(run, dir, true) : NULL;
 
 	free(dir);
 	if (g == NULL)
@@ -603,7 +604,7 @@ add_directory(struct run *run, const char *path)
 		       0 && strchr(found.v[j] + strlen(dir) + 1, '/') == NULL)
 			j++;
 
-		struct group *g = dir ? group_for(run, dir) : NULL;
+		struct group *g = dir ? group_for(run, dir, false) : NULL;
 
 		free(dir);
 		if (g == NULL) {
@@ -612,11 +613,14 @@ add_directory(struct run *run, const char *path)
 			continue;
 		}
 		/* the walk's spelling, and its targets: the files not
-		 * excluded */
+		 * excluded (a new group takes the walk's list as it is: a
+		 * tree of 10,000 phones must not be merged file by file) */
 		size_t here = 0;
+		bool fresh = g->files.n == 0;
 
 		for (size_t k = i; k < j; k++) {
-			if (group_spell(g, found.v[k]) != 0) {
+			if ((fresh ? ycfg_pathlist_add(&g->files, found.v[k])
+				   : group_spell(g, found.v[k])) != 0) {
 				ok = false;
 				continue;
 			}

@@ -304,15 +304,25 @@ check_value_text(const struct ycfg_lint_opts *o, const char *file,
 {
 	const char *v = ln->val;
 	size_t n = ln->vallen;
+	bool trailing = (ln->flags & YCFG_VAL_TRAILING_WS) != 0;
+	bool value = !(ln->flags & (YCFG_VAL_BLANK | YCFG_VAL_NULL));
+	bool quoted = value && n >= 2 && (v[0] == '"' || v[0] == '\'') &&
+		      v[n - 1] == v[0];
+	bool stars = value && only_stars(v, n);
+	long c = value ? comment_at(v, n) : -1;
+
+	/* the common case, a plain value, costs no secret lookup */
+	if (!trailing && !quoted && !stars && c < 0)
+		return;
+
 	bool secret = p ? p->secret
 			: o->schema && ycfg_schema_key_is_secret(o->schema,
 								 ln->key,
 								 ln->keylen);
 	bool exact = secret || (p && (p->type == YCFG_T_HOST ||
 				      p->type == YCFG_T_URL));
-	long c;
 
-	if (ln->flags & YCFG_VAL_TRAILING_WS) {
+	if (trailing) {
 		if (exact)
 			ycfg_diag_add_sev(d, file, ln->lineno, ln->trailcol,
 					  YCFG_R_TRAILING_WHITESPACE,
@@ -325,15 +335,13 @@ check_value_text(const struct ycfg_lint_opts *o, const char *file,
 				      YCFG_R_TRAILING_WHITESPACE,
 				      "trailing whitespace after the value");
 	}
-	if (ln->flags & (YCFG_VAL_BLANK | YCFG_VAL_NULL))
-		return;
-	if (secret && only_stars(v, n))
+	if (secret && stars)
 		ycfg_diag_add(d, file, ln->lineno, ln->valcol,
 			      YCFG_R_MASKED_SECRET, "%.*s is only asterisks: "
 			      "a masked copy, not the secret itself, which "
 			      "the phone would use as it is", (int)ln->keylen,
 			      ln->key);
-	if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0])
+	if (quoted)
 		ycfg_diag_add(d, file, ln->lineno, ln->valcol,
 			      YCFG_R_QUOTED_VALUE, "the value of %.*s is in "
 			      "quotes, which the phone keeps as part of it%s"
@@ -341,7 +349,7 @@ check_value_text(const struct ycfg_lint_opts *o, const char *file,
 			      secret || n > 64 ? "" : "; write ",
 			      secret || n > 64 ? 0 : (int)(n - 2),
 			      v + 1, secret || n > 64 ? "" : " instead");
-	if ((c = comment_at(v, n)) >= 0)
+	if (c >= 0)
 		ycfg_diag_add(d, file, ln->lineno, ln->valcol + (unsigned)c,
 			      YCFG_R_INLINE_COMMENT, "the value of %.*s ends "
 			      "in what looks like a comment%s%.*s%s; Yealink "

@@ -49,6 +49,7 @@ struct dir_run {
 	const char *common_boot;       /* path, or NULL */
 	const char *only_model_cfg;    /* the single y0000000000XX.cfg */
 	size_t nmodel_cfgs;
+	struct ycfg_pathlist model_cfgs;  /* every y0000000000XX.cfg */
 };
 
 static int
@@ -279,8 +280,8 @@ plan_phone(struct dir_run *r, struct ycfg_phone *p, const char *mac_boot,
 		in.model = m;
 	}
 	if (m != NULL && m->common_file != NULL) {
-		for (size_t i = 0; i < r->files->n; i++)
-			if (strcmp(base_name(r->files->v[i]),
+		for (size_t i = 0; i < r->model_cfgs.n; i++)
+			if (strcmp(base_name(r->model_cfgs.v[i]),
 				   m->common_file) == 0)
 				in.model_cfg = m->common_file;
 	} else if (m == NULL && !r->has_common_cfg && r->nmodel_cfgs == 1) {
@@ -348,6 +349,8 @@ plan(struct dir_run *r, struct mac_entry **macs_out)
 		case YCFG_FILE_MODEL_CFG:
 			r->nmodel_cfgs++;
 			r->only_model_cfg = path;
+			if (ycfg_pathlist_add(&r->model_cfgs, path) != 0)
+				goto oom;
 			continue;
 		default:
 			continue;
@@ -608,6 +611,7 @@ run_free(struct dir_run *r)
 	free(r->judged);
 	ycfg_pathlist_free(&r->targets);
 	ycfg_pathlist_free(&r->keep);
+	ycfg_pathlist_free(&r->model_cfgs);
 	ycfg_diags_free(&r->scratch);
 	ycfg_linter_free(&r->linter);
 }
