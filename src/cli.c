@@ -135,6 +135,16 @@ ycfg_write_output(const char *path, const char *data, size_t len)
 	return 0;
 }
 
+bool
+ycfg_output_is_input(const char *output, const char *input)
+{
+	if (output == NULL || !ycfg_same_file(output, input))
+		return false;
+	fprintf(stderr, "%s: not writing '%s': it is the input '%s'\n",
+		YCFG_PROG, output, input);
+	return true;
+}
+
 void
 ycfg_print_troubles(const struct ycfg_diags *d)
 {

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <strings.h>
 
 #include "config.h"
@@ -951,6 +952,31 @@ run_free(struct run *run)
 	ycfg_buf_free(&run->stdin_buf);
 }
 
+/* -o naming a file of the run, its configuration or a schema. */
+static bool
+output_is_input(const struct run *run)
+{
+	const char *out = run->a->output;
+	struct stat st;
+
+	/* an output that does not exist yet cannot be an input */
+	if (out == NULL || stat(out, &st) != 0)
+		return false;
+	for (size_t i = 0; i < run->a->schemas.n; i++)
+		if (ycfg_output_is_input(out, run->a->schemas.v[i]))
+			return true;
+	for (size_t i = 0; i < run->nctx; i++)
+		if (run->ctx[i]->config_path != NULL &&
+		    ycfg_output_is_input(out, run->ctx[i]->config_path))
+			return true;
+	for (size_t i = 0; i < run->ngroups; i++)
+		for (size_t k = 0; k < run->groups[i].files.n; k++)
+			if (ycfg_output_is_input(out,
+						 run->groups[i].files.v[k]))
+				return true;
+	return false;
+}
+
 /* Adds every PATH argument to the run.  Returns false on trouble. */
 static bool
 collect(struct run *run, char **paths, int n)
@@ -1019,6 +1045,10 @@ ycfg_cmd_lint(int argc, char **argv)
 	}
 	if (rc != YCFG_EXIT_CLEAN && run.ngroups == 0 && run.nfiles == 0)
 		goto out;
+	if (output_is_input(&run)) {
+		rc = YCFG_EXIT_TROUBLE;
+		goto out;
+	}
 	run_groups(&run);
 
 	/* one list for the report, each finding judged with the levels of
@@ -1035,7 +1065,11 @@ ycfg_cmd_lint(int argc, char **argv)
 
 	ycfg_diags_sort(&d);
 	filter_display(&d, a.min_severity);
-	if (write_report(&a, &d, run.nfiles) != 0)
+	if (rc == YCFG_EXIT_TROUBLE && a.output != NULL)
+		/* a partial report must not pass for the previous one */
+		fprintf(stderr, "%s: not writing '%s': the run failed\n",
+			YCFG_PROG, a.output);
+	else if (write_report(&a, &d, run.nfiles) != 0)
 		rc = YCFG_EXIT_TROUBLE;
 	/* a summary of nothing would only hide the trouble above it (or
 	 * repeat that every named file was excluded) */

@@ -317,12 +317,27 @@ ycfg_cmd_resolve(int argc, char **argv)
 		rc = YCFG_EXIT_TROUBLE;
 		goto done;
 	}
+	for (int i = optind; i < argc; i++)
+		if (ycfg_output_is_input(a.output, argv[i]))
+			got = -1;
+	for (size_t i = 0; i < st.n && got == 0; i++)
+		if (ycfg_output_is_input(a.output, st.docs[i].path))
+			got = -1;
+	if (got != 0) {
+		rc = YCFG_EXIT_TROUBLE;
+		goto done;
+	}
 	if (a.overwrite >= 0)
 		st.overwrite_mode = a.overwrite;
 	for (size_t i = 0; i < st.n; i++)
 		ycfg_conditions_judge(&s.schema, st.ptrs, st.n, i,
 				      st.overwrite_mode, &d);
-	rc = emit_phone(&s, &a, &st);
+	if (ycfg_diags_failed(&d) && a.output != NULL)
+		/* a partial configuration must not pass for a whole one */
+		fprintf(stderr, "%s: not writing '%s': the run failed\n",
+			YCFG_PROG, a.output);
+	else
+		rc = emit_phone(&s, &a, &st);
 
 	ycfg_diags_sort(&d);
 	/* findings about the inputs never mix with the output */

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,46 +32,6 @@ buf_reserve(struct ycfg_buf *b, size_t need)
 				b->cap ? 65536 : need);
 }
 
-/* Drops a mapping and brings the heap buffer back. */
-static void
-unmap(struct ycfg_buf *b)
-{
-	if (!b->mapped)
-		return;
-	munmap(b->p, b->len + 1);
-	b->p = b->spare;
-	b->cap = b->spare_cap;
-	b->spare = NULL;
-	b->spare_cap = 0;
-	b->mapped = false;
-	b->len = 0;
-}
-
-/* Maps a regular file of size bytes.  Only when the size is not a multiple
- * of the page size: the rest of the last page reads as zeros, which gives
- * the promised NUL after the data for free.  Returns false to fall back to
- * read(). */
-static bool
-map_file(int fd, size_t size, struct ycfg_buf *b)
-{
-	long page = sysconf(_SC_PAGESIZE);
-
-	if (size < YCFG_MAP_MIN || page <= 0 || size % (size_t)page == 0)
-		return false;
-
-	void *m = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-
-	if (m == MAP_FAILED)
-		return false;
-	b->spare = b->p;
-	b->spare_cap = b->cap;
-	b->p = m;
-	b->cap = size;
-	b->len = size;
-	b->mapped = true;
-	return true;
-}
-
 enum ycfg_read_status
 ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
 	       size_t errsz)
@@ -79,9 +39,12 @@ ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
 	bool is_stdin = strcmp(path, "-") == 0;
 	int fd;
 
-	unmap(b);
 	b->len = 0;
-	fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO without a writer must not block the open; it is
+	 * cleared below so that reads wait for a writer that is there */
+	fd = is_stdin ? STDIN_FILENO
+		      : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK |
+				   O_NOCTTY);
 	if (fd < 0) {
 		set_err(err, errsz, errno);
 		return YCFG_READ_ERROR;
@@ -100,14 +63,30 @@ ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
 		rc = YCFG_READ_IS_DIR;
 		goto out;
 	}
-	if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ||
+	    S_ISSOCK(st.st_mode)) {
+		/* /dev/zero and friends: never a provisioning file */
+		if (err && errsz)
+			snprintf(err, errsz, "not a regular file (a device)");
+		rc = YCFG_READ_ERROR;
+		goto out;
+	}
+	if (!is_stdin) {
+		int fl = fcntl(fd, F_GETFL);
+
+		if (fl >= 0)
+			fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	}
+	if (!S_ISREG(st.st_mode) && max > YCFG_STREAM_MAX)
+		max = YCFG_STREAM_MAX;   /* pipes: a bound of their own */
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max) {
 		rc = YCFG_READ_TOO_LARGE;
 		goto out;
 	}
-	if (S_ISREG(st.st_mode) && map_file(fd, (size_t)st.st_size, b))
-		goto out;
-	/* regular files: one read of the known size (plus one to see EOF);
-	 * pipes: grow as data arrives */
+
+	/* One read of the known size (plus one to see EOF) for regular
+	 * files; pipes grow as data arrives.  Files are read, not mapped: a
+	 * file truncated while mapped would kill the process (SIGBUS). */
 	size_t want = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
 
 	for (;;) {
@@ -147,7 +126,6 @@ out:
 int
 ycfg_buf_set(struct ycfg_buf *b, const char *data, size_t len)
 {
-	unmap(b);
 	b->len = 0;
 	if (len == SIZE_MAX)
 		return -1;
@@ -171,7 +149,6 @@ ycfg_buf_set(struct ycfg_buf *b, const char *data, size_t len)
 void
 ycfg_buf_free(struct ycfg_buf *b)
 {
-	unmap(b);
 	free(b->p);
 	*b = (struct ycfg_buf){ 0 };
 }
@@ -327,18 +304,86 @@ ycfg_list_provisioning_files(const char *dir, struct ycfg_pathlist *out,
 	return 0;
 }
 
+/* Writes all of data to fd; -1 with errno on failure. */
+static int
+write_all(int fd, const char *p, size_t left)
+{
+	while (left > 0) {
+		ssize_t w = write(fd, p, left);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	return 0;
+}
+
 int
 ycfg_write_atomic(const char *path, const void *data, size_t len, char *err,
 		  size_t errsz)
 {
-	size_t n = strlen(path) + 16;
+	struct stat st;
+	char real[PATH_MAX];
+	const char *target = path;
+	mode_t mode;
+
+	/* A device, FIFO or socket (/dev/null, /dev/stdout) is written to,
+	 * never replaced; a symbolic link to a file keeps pointing to it:
+	 * the file it names is replaced. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			set_err(err, errsz, EISDIR);
+			return -1;
+		}
+
+		int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+
+		if (fd < 0 || write_all(fd, data, len) != 0) {
+			set_err(err, errsz, errno);
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		if (close(fd) != 0) {
+			set_err(err, errsz, errno);
+			return -1;
+		}
+		return 0;
+	}
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if (realpath(path, real) == NULL) {
+			set_err(err, errsz, errno);
+			return -1;
+		}
+		target = real;
+	}
+
+	/* the temporary name is short, in the same directory: the target's
+	 * own name may already be as long as a name can be */
+	const char *slash = strrchr(target, '/');
+	size_t dl = slash ? (size_t)(slash - target) + 1 : 0;
+	size_t n = dl + sizeof(".ycfg-XXXXXX");
 	char *tmp = malloc(n);
 
 	if (tmp == NULL) {
 		set_err(err, errsz, ENOMEM);
 		return -1;
 	}
-	snprintf(tmp, n, "%s.tmpXXXXXX", path);
+	snprintf(tmp, n, "%.*s.ycfg-XXXXXX", (int)dl, target);
+
+	/* an existing file keeps its mode; a new one gets the umask's */
+	if (stat(target, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode_t um = umask(0);
+
+		umask(um);
+		mode = 0666 & ~um;
+	}
 
 	int fd = mkstemp(tmp);
 
@@ -347,29 +392,15 @@ ycfg_write_atomic(const char *path, const void *data, size_t len, char *err,
 		free(tmp);
 		return -1;
 	}
-
-	const char *p = data;
-	size_t left = len;
-
-	while (left > 0) {
-		ssize_t w = write(fd, p, left);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		p += w;
-		left -= (size_t)w;
-	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+	if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0 ||
+	    fsync(fd) != 0)
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;
 		goto fail;
 	}
 	fd = -1;
-	if (rename(tmp, path) != 0)
+	if (rename(tmp, target) != 0)
 		goto fail;
 	free(tmp);
 	return 0;
@@ -380,4 +411,13 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+bool
+ycfg_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }

@@ -579,13 +579,13 @@ classify(struct ycfg_lexer *lx, const char *line, const char *s,
 			return;
 		}
 		if (!lx->boot || looks_legacy(s, e)) {
-			unsigned rest = count_lines(lx, lx->p);
+			unsigned after = count_lines(lx, lx->p);
 
 			DIAG(lx, lx->lineno, col_of(lx, line, s),
 			     YCFG_R_LEGACY_FORMAT,
 			     "legacy '[ section ]' format of pre-v70 firmware "
 			     "is not supported; this line and the %u after it "
-			     "are not checked", rest);
+			     "are not checked", after);
 			lx->p = lx->end;
 			lx->legacy = true;
 			out->kind = YCFG_LINE_BAD;

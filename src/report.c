@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ycfg/fileio.h"
@@ -345,8 +346,13 @@ src_load(struct src *s, const char *file, bool no_source)
 	s->file = file;
 	s->ok = false;
 	s->nlines = 0;
-	if (no_source || ycfg_read_file(file, &s->buf, YCFG_FILE_MAX, err,
-					sizeof(err)) != YCFG_READ_OK)
+	/* only a regular file can be read a second time: a FIFO's content
+	 * is gone, a device's may never end */
+	struct stat st;
+
+	if (no_source || stat(file, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    ycfg_read_file(file, &s->buf, YCFG_FILE_MAX, err,
+			   sizeof(err)) != YCFG_READ_OK)
 		return;
 
 	/* split like the lexer: LF, CRLF, and lone CR when CRs occur */

@@ -61,8 +61,9 @@ path_cmp(const void *a, const void *b)
 static bool
 is_target(const struct dir_run *r, const char *path)
 {
-	return r->all || bsearch(&path, r->targets.v, r->targets.n,
-				 sizeof(char *), path_cmp) != NULL;
+	return r->all || (r->targets.n > 0 &&
+			  bsearch(&path, r->targets.v, r->targets.n,
+				  sizeof(char *), path_cmp) != NULL);
 }
 
 static int
@@ -88,7 +89,9 @@ find_shared(const struct dir_run *r, const char *path)
 {
 	struct shared key = { .path = path };
 
-	return bsearch(&key, r->sh, r->nsh, sizeof(*r->sh), shared_cmp);
+	return r->nsh == 0 ? NULL
+			   : bsearch(&key, r->sh, r->nsh, sizeof(*r->sh),
+				     shared_cmp);
 }
 
 /* Reads and lints path into doc (from standard input when it is the
@@ -157,7 +160,8 @@ tried(const struct shared *s)
 static void
 parse_wanted(struct dir_run *r)
 {
-	qsort(r->sh, r->nsh, sizeof(*r->sh), shared_cmp);
+	if (r->nsh > 1)
+		qsort(r->sh, r->nsh, sizeof(*r->sh), shared_cmp);
 
 	size_t w = 0;
 

@@ -73,6 +73,10 @@ bool ycfg_want_color(const char *when, FILE *f);
  * Prints the problem and returns -1 on failure. */
 int ycfg_write_output(const char *path, const char *data, size_t len);
 
+/* True (and printed) when the output path of -o names input, through
+ * any name: writing the report would destroy what was read. */
+bool ycfg_output_is_input(const char *output, const char *input);
+
 /* Prints each trouble of d as "ycfg: MESSAGE", and a line when memory
  * ran out. */
 void ycfg_print_troubles(const struct ycfg_diags *d);

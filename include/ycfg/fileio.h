@@ -15,18 +15,14 @@
 /* Largest input file read, in bytes (documented in ycfg(1)). */
 #define YCFG_FILE_MAX ((size_t)512 * 1024 * 1024)
 
-/* Files at least this large are mapped rather than read. */
-#define YCFG_MAP_MIN ((size_t)1 << 20)
+/* Largest input read from a pipe or FIFO (standard input): they have no
+ * size to check first. */
+#define YCFG_STREAM_MAX ((size_t)64 * 1024 * 1024)
 
-/* Input bytes: normally a reusable heap buffer (p, cap); large regular
- * files are mapped instead (mapped is then true and the heap buffer waits
- * in spare/spare_cap for the next small file). */
+/* Input bytes: a reusable heap buffer. */
 struct ycfg_buf {
 	char *p;
 	size_t len, cap;
-	bool mapped;
-	char *spare;
-	size_t spare_cap;
 };
 
 enum ycfg_read_status {
@@ -37,10 +33,11 @@ enum ycfg_read_status {
 };
 
 /* Reads path (or standard input when path is "-") into b, replacing its
- * content and reusing its memory; regular files of YCFG_MAP_MIN bytes or
- * more are memory-mapped (no copy, no zero-filled pages).  The data is
- * followed by a NUL that is not counted in len.  On failure len is 0
- * and err receives the system's reason, such as "No such file or
+ * content and reusing its memory.  The data is followed by a NUL that is
+ * not counted in len.  Regular files larger than max are not read; pipes
+ * and FIFOs are read up to YCFG_STREAM_MAX (a FIFO without a writer reads
+ * as empty instead of blocking); devices and sockets are refused.  On
+ * failure len is 0 and err receives the reason, such as "No such file or
  * directory". */
 enum ycfg_read_status ycfg_read_file(const char *path, struct ycfg_buf *b,
 				     size_t max, char *err, size_t errsz);
@@ -83,9 +80,15 @@ int ycfg_list_provisioning_files(const char *dir, struct ycfg_pathlist *out,
 bool ycfg_is_dir(const char *path);
 
 /* Writes len bytes to path atomically (temporary file in the same
- * directory, fsync, rename).  Returns 0, or -1 with err set; on failure
- * path is untouched and no temporary file is left. */
+ * directory, fsync, rename), keeping an existing file's mode (else the
+ * umask's).  A device, FIFO or socket at path is written to, never
+ * replaced; through a symbolic link the file it names is replaced.
+ * Returns 0, or -1 with err set; on failure path is untouched and no
+ * temporary file is left. */
 int ycfg_write_atomic(const char *path, const void *data, size_t len,
 		      char *err, size_t errsz);
+
+/* True when a and b name the same existing file. */
+bool ycfg_same_file(const char *a, const char *b);
 
 #endif
