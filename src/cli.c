@@ -13,17 +13,50 @@
 #include "config.h"
 #include "ycfg/cli.h"
 #include "ycfg/report.h"
+#include "ycfg/utf8.h"
+
+static void
+verrorf(const char *fmt, va_list ap)
+{
+	char buf[2048], esc[4 * sizeof(buf)];
+	int len = vsnprintf(buf, sizeof(buf), fmt, ap);
+
+	if (len < 0)
+		len = 0;
+	if ((size_t)len >= sizeof(buf))
+		len = sizeof(buf) - 1;
+	ycfg_utf8_escape(esc, buf, (size_t)len);
+	fprintf(stderr, "%s: %s\n", YCFG_PROG, esc);
+}
+
+const char *
+ycfg_shown(const char *s)
+{
+	static char buf[4][4 * 4096 + 1];
+	static unsigned next;
+
+	return ycfg_utf8_display(s, buf[next++ % 4], sizeof(buf[0]));
+}
+
+void
+ycfg_errorf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	verrorf(fmt, ap);
+	va_end(ap);
+}
 
 int
 ycfg_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", YCFG_PROG);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	verrorf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s%s%s --help' for more information.\n",
+	fprintf(stderr, "Try '%s%s%s --help' for more information.\n",
 		YCFG_PROG, cmd ? " " : "", cmd ? cmd : "");
 	return YCFG_EXIT_TROUBLE;
 }
@@ -90,7 +123,7 @@ ycfg_load_schema(struct ycfg_schema *s, char *const *extra, size_t nextra)
 	if (rc != 0) {
 		ycfg_diags_sort(&d);
 		ycfg_report(stderr, YCFG_FMT_TEXT, &d, 0, false);
-		fprintf(stderr, "%s: cannot load the schema\n", YCFG_PROG);
+		ycfg_errorf("cannot load the schema");
 	}
 	ycfg_diags_free(&d);
 	return rc;
@@ -121,14 +154,13 @@ ycfg_write_output(const char *path, const char *data, size_t len)
 
 	if (path == NULL) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fprintf(stderr, "%s: cannot write to standard output\n",
-				YCFG_PROG);
+			ycfg_errorf("cannot write to standard output");
 			return -1;
 		}
 		return 0;
 	}
 	if (ycfg_write_atomic(path, data, len, err, sizeof(err)) != 0) {
-		fprintf(stderr, "%s: cannot write '%s': %s\n", YCFG_PROG, path,
+		ycfg_errorf("cannot write '%s': %s", path,
 			err);
 		return -1;
 	}
@@ -140,8 +172,7 @@ ycfg_output_is_input(const char *output, const char *input)
 {
 	if (output == NULL || !ycfg_same_file(output, input))
 		return false;
-	fprintf(stderr, "%s: not writing '%s': it is the input '%s'\n",
-		YCFG_PROG, output, input);
+	ycfg_errorf("not writing '%s': it is the input '%s'", output, input);
 	return true;
 }
 
@@ -149,10 +180,10 @@ void
 ycfg_print_troubles(const struct ycfg_diags *d)
 {
 	for (size_t i = 0; i < d->ntroubles; i++)
-		fprintf(stderr, "%s: %s\n", YCFG_PROG, d->troubles[i]);
+		ycfg_errorf("%s", d->troubles[i]);
 	if (d->oom)
-		fprintf(stderr, "%s: out of memory; the results are "
-			"incomplete\n", YCFG_PROG);
+		ycfg_errorf("out of memory; the results are "
+			"incomplete");
 }
 
 int
@@ -194,7 +225,7 @@ session_config(struct ycfg_session *s, const char *first_path)
 		file = path;
 	}
 	if (ycfg_config_load(&s->cfg, file, err, sizeof(err)) != 0) {
-		fprintf(stderr, "%s: %s\n", YCFG_PROG, err);
+		ycfg_errorf("%s", err);
 		return -1;
 	}
 	return 0;
@@ -213,7 +244,7 @@ ycfg_session_open(struct ycfg_session *s, const char *cmd,
 		s->model = s->cfg.model;
 	for (size_t i = 0; i < s->cfg.nschema; i++) {
 		if (ycfg_pathlist_add(&s->extra, s->cfg.schema[i]) != 0) {
-			fprintf(stderr, "%s: out of memory\n", YCFG_PROG);
+			ycfg_errorf("out of memory");
 			return YCFG_EXIT_TROUBLE;
 		}
 	}

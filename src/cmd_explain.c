@@ -7,7 +7,51 @@
 
 #include "ycfg/cli.h"
 #include "ycfg/lexer.h"
+#include "ycfg/lint.h"
 #include "ycfg/value.h"
+
+/* True when rule reports bad indexes: index-range, or the rule of an
+ * index letter of the schema (account-index...). */
+static bool
+is_index_rule(const struct ycfg_schema *s, enum ycfg_rule rule)
+{
+	if (rule == YCFG_R_INDEX_RANGE)
+		return true;
+	for (size_t i = 0; i < s->nindexes; i++)
+		if (s->indexes[i].rule == rule)
+			return true;
+	return false;
+}
+
+/* A concrete key whose indexes no phone has (account.0, sip_server.3):
+ * prints lint's finding and returns true.  The key is linted as a line of
+ * a file, so explain and lint never disagree on what exists. */
+static bool
+bad_index(const struct ycfg_schema *schema, const char *key)
+{
+	struct ycfg_lint_opts o = { .schema = schema, .jobs = 1 };
+	struct ycfg_linter l;
+	struct ycfg_doc doc;
+	struct ycfg_diags d;
+	char text[YCFG_KEY_MAX + 32];
+	bool bad = false;
+
+	snprintf(text, sizeof(text), "#!version:1.0.0.1\n%s =\n", key);
+	ycfg_linter_init(&l, &o);
+	ycfg_doc_init(&doc);
+	ycfg_diags_init(&d);
+	ycfg_lint_memory(&l, "explain", text, strlen(text), false, &doc, &d);
+	for (size_t i = 0; i < d.n && !bad; i++) {
+		if (is_index_rule(schema, d.v[i].rule)) {
+			ycfg_errorf("no such key '%s': %s", key, d.v[i].msg);
+			bad = true;
+		}
+	}
+	ycfg_diags_free(&d);
+	ycfg_doc_free(&doc);
+	ycfg_linter_free(&l);
+	return bad;
+}
 
 /* Prints text with every line indented by two spaces. */
 static void
@@ -160,7 +204,9 @@ ycfg_cmd_explain(int argc, char **argv)
 	const struct ycfg_param *p = ycfg_schema_lookup(&schema, key, n, NULL);
 	int rc = YCFG_EXIT_CLEAN;
 
-	if (p != NULL) {
+	if (p != NULL && strcmp(key, what) == 0 && bad_index(&schema, key)) {
+		rc = YCFG_EXIT_TROUBLE;
+	} else if (p != NULL) {
 		explain_param(what, p);
 		if (fflush(stdout) != 0)
 			rc = YCFG_EXIT_TROUBLE;

@@ -21,6 +21,7 @@
 #include "ycfg/recipe.h"
 #include "ycfg/report.h"
 #include "ycfg/tree.h"
+#include "ycfg/utf8.h"
 #include "ycfg/vec.h"
 
 static const char lint_usage[] =
@@ -333,13 +334,13 @@ config_for(const struct lint_args *a, const char *dir, char *out, size_t outsz)
 	int rc = ycfg_config_discover(dir[0] ? dir : ".", out, outsz);
 
 	if (rc == -2) {
-		fprintf(stderr, "%s: both %s and %s in '%s'; keep one\n",
-			YCFG_PROG, YCFG_CONFIG_NAME, YCFG_CONFIG_NAME_ALT, out);
+		ycfg_errorf("both %s and %s in '%s'; keep one",
+			    YCFG_CONFIG_NAME, YCFG_CONFIG_NAME_ALT, out);
 		return -1;
 	}
 	if (rc < 0) {
-		fprintf(stderr, "%s: cannot look for a configuration from "
-			"'%s'\n", YCFG_PROG, dir);
+		ycfg_errorf("cannot look for a configuration from "
+			"'%s'", dir);
 		return -1;
 	}
 	if (rc == 0)
@@ -398,8 +399,7 @@ context_load(const struct lint_args *a, const char *cp)
 	ycfg_diags_init(&c->d);
 	if (cp[0] && ((c->config_path = strdup(cp)) == NULL ||
 		      ycfg_config_load(&c->cfg, cp, err, sizeof(err)) != 0)) {
-		fprintf(stderr, "%s: %s\n", YCFG_PROG,
-			c->config_path ? err : "out of memory");
+		ycfg_errorf("%s", c->config_path ? err : "out of memory");
 		goto fail;
 	}
 	for (size_t i = 0; i < a->schemas.n; i++)
@@ -533,7 +533,7 @@ group_for(struct run *run, const char *dir, bool list)
 	return &run->groups[run->ngroups - 1];
 oom:
 	free(g.dir);
-	fprintf(stderr, "%s: out of memory\n", YCFG_PROG);
+	ycfg_errorf("out of memory");
 	return NULL;
 }
 
@@ -575,7 +575,7 @@ add_named_file(struct run *run, const char *path, bool *excluded)
 	}
 	if (group_spell(g, path) != 0 ||
 	    (!g->all && ycfg_pathlist_add(&g->targets, path) != 0)) {
-		fprintf(stderr, "%s: out of memory\n", YCFG_PROG);
+		ycfg_errorf("out of memory");
 		return false;
 	}
 	return true;
@@ -593,8 +593,7 @@ add_directory(struct run *run, const char *path)
 	bool ok = true;
 
 	if (ycfg_find_provisioning_files(path, &found, err, sizeof(err)) != 0) {
-		fprintf(stderr, "%s: cannot read directory '%s': %s\n",
-			YCFG_PROG, path, err);
+		ycfg_errorf("cannot read directory '%s': %s", path, err);
 		ok = false;
 	}
 	for (size_t i = 0; i < found.n;) {
@@ -644,12 +643,12 @@ add_directory(struct run *run, const char *path)
 	ycfg_pathlist_free(&found);
 	if (ok && kept == 0) {
 		if (excluded > 0)
-			fprintf(stderr, "%s: nothing to lint in '%s': all %zu "
-				"files are excluded by %s\n", YCFG_PROG, path,
+			ycfg_errorf("nothing to lint in '%s': all %zu "
+				"files are excluded by %s", path,
 				excluded, by ? by : "the configuration");
 		else
-			fprintf(stderr, "%s: nothing to lint in '%s': no .cfg "
-				"or .boot files\n", YCFG_PROG, path);
+			ycfg_errorf("nothing to lint in '%s': no .cfg "
+				"or .boot files", path);
 		ok = false;
 	}
 	return ok;
@@ -669,12 +668,11 @@ read_stdin(struct run *run)
 		run->stdin_read = true;
 		return true;
 	case YCFG_READ_TOO_LARGE:
-		fprintf(stderr, "%s: standard input is larger than %zu MiB\n",
-			YCFG_PROG, YCFG_FILE_MAX >> 20);
+		ycfg_errorf("standard input is larger than %zu MiB",
+			    YCFG_FILE_MAX >> 20);
 		return false;
 	default:
-		fprintf(stderr, "%s: cannot read standard input: %s\n",
-			YCFG_PROG, why);
+		ycfg_errorf("cannot read standard input: %s", why);
 		return false;
 	}
 }
@@ -699,7 +697,7 @@ lint_stdin_alone(struct run *run)
 	ycfg_linter_init(&l, &c->lo);
 	ycfg_doc_init(&doc);
 	if (ycfg_lint_single(&l, "-", &doc, &c->d, err, sizeof(err)) != 0) {
-		fprintf(stderr, "%s: %s\n", YCFG_PROG, err);
+		ycfg_errorf("%s", err);
 		run->trouble = true;
 	} else {
 		run->nfiles++;
@@ -788,7 +786,7 @@ write_report(const struct lint_args *a, const struct ycfg_diags *d,
 	if (a->statistics && a->output == NULL)
 		return print_statistics(d);
 	if (a->output != NULL && (out = open_memstream(&buf, &len)) == NULL) {
-		fprintf(stderr, "%s: out of memory\n", YCFG_PROG);
+		ycfg_errorf("out of memory");
 		return -1;
 	}
 	if (a->fmt == YCFG_FMT_SARIF)
@@ -797,14 +795,13 @@ write_report(const struct lint_args *a, const struct ycfg_diags *d,
 		rc = ycfg_report(out, a->fmt, d, nfiles, color);
 	if (a->output == NULL) {
 		if (rc != 0 || fflush(stdout) != 0) {
-			fprintf(stderr, "%s: cannot write the report\n",
-				YCFG_PROG);
+			ycfg_errorf("cannot write the report");
 			return -1;
 		}
 		return 0;
 	}
 	if (fclose(out) != 0 || rc != 0) {
-		fprintf(stderr, "%s: out of memory\n", YCFG_PROG);
+		ycfg_errorf("out of memory");
 		free(buf);
 		return -1;
 	}
@@ -839,7 +836,7 @@ list_files(struct run *run)
 				continue;
 			enum ycfg_file_kind kind = ycfg_file_kind(f, mac);
 
-			printf("%s", f);
+			printf("%s", ycfg_shown(f));
 			for (size_t p = 0; p < nph; p++) {
 				const struct ycfg_phone *q = &ph[p];
 				bool uses = q->boot && strcmp(q->boot, f) == 0;
@@ -853,12 +850,14 @@ list_files(struct run *run)
 					       q->model ? q->model->name
 							: "model unknown",
 					       q->model ? " from " : "",
-					       q->model ? q->model_from : "");
+					       q->model ? ycfg_shown(q->model_from)
+							: "");
 					if (q->boot)
-						printf(" %s ->", q->boot);
+						printf(" %s ->",
+						       ycfg_shown(q->boot));
 					for (size_t l = 0; l < q->layers.n; l++)
 						printf("%s %s", l ? "," : "",
-						       q->layers.v[l]);
+						       ycfg_shown(q->layers.v[l]));
 					if (kind == YCFG_FILE_MAC_CFG &&
 					    !q->own_cfg_loaded)
 						printf(" (this file is not "
@@ -894,9 +893,13 @@ show_config(const struct lint_args *a, const char *path)
 	}
 	free(dir);
 
-	const char *src = c->config_path ? c->config_path : "(none)";
+	static char srcbuf[4 * PATH_MAX + 1];   /* kept through the loops */
+	const char *src = c->config_path
+			  ? ycfg_utf8_display(c->config_path, srcbuf,
+					      sizeof(srcbuf))
+			  : "(none)";
 
-	printf("file:         %s\n", path);
+	printf("file:         %s\n", ycfg_shown(path));
 	printf("config:       %s%s\n", src, a->config_file ? " (--config)" :
 	       a->no_config ? " (--no-config)" : "");
 	printf("model:        %s", c->lo.model ? c->lo.model->name : "(none)");
@@ -906,15 +909,18 @@ show_config(const struct lint_args *a, const char *path)
 		printf(" (%s)", src);
 	printf("\nschema:       %s (shipped)\n", ycfg_schema_dir());
 	for (size_t i = 0; i < a->schemas.n; i++)
-		printf("              %s (--schema)\n", a->schemas.v[i]);
+		printf("              %s (--schema)\n",
+		       ycfg_shown(a->schemas.v[i]));
 	for (size_t i = 0; i < c->cfg.nschema; i++)
-		printf("              %s (%s)\n", c->cfg.schema[i], src);
+		printf("              %s (%s)\n",
+		       ycfg_shown(c->cfg.schema[i]), src);
 	for (size_t i = 0; i < c->cfg.nexclude; i++)
-		printf("%-14s%s (%s)\n", i ? "" : "exclude:", c->cfg.exclude[i],
-		       src);
+		printf("%-14s%s (%s)\n", i ? "" : "exclude:",
+		       ycfg_shown(c->cfg.exclude[i]), src);
 	for (size_t i = 0; i < c->cfg.nphones; i++)
 		printf("%-14s%s: %s (%s)\n", i ? "" : "phones:",
-		       c->cfg.phones[i].pattern, c->cfg.phones[i].model, src);
+		       ycfg_shown(c->cfg.phones[i].pattern),
+		       ycfg_shown(c->cfg.phones[i].model), src);
 	printf("rules:\n");
 	for (int r = 0; r < YCFG_R__COUNT; r++) {
 		const struct ycfg_rule_info *ri = ycfg_rule_info(r);
@@ -1014,8 +1020,8 @@ collect(struct run *run, char **paths, int n)
 	}
 	if (ok && named == 0 && any_excluded && run->nfiles == 0 &&
 	    !has_walk)
-		fprintf(stderr, "%s: nothing to lint: every file named is "
-			"excluded (--force-exclude)\n", YCFG_PROG);
+		ycfg_errorf("nothing to lint: every file named is "
+			"excluded (--force-exclude)");
 	return ok;
 }
 
@@ -1067,8 +1073,7 @@ ycfg_cmd_lint(int argc, char **argv)
 	filter_display(&d, a.min_severity);
 	if (rc == YCFG_EXIT_TROUBLE && a.output != NULL)
 		/* a partial report must not pass for the previous one */
-		fprintf(stderr, "%s: not writing '%s': the run failed\n",
-			YCFG_PROG, a.output);
+		ycfg_errorf("not writing '%s': the run failed", a.output);
 	else if (write_report(&a, &d, run.nfiles) != 0)
 		rc = YCFG_EXIT_TROUBLE;
 	/* a summary of nothing would only hide the trouble above it (or

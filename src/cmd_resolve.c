@@ -248,7 +248,7 @@ emit_phone(struct ycfg_session *s, const struct resolve_args *a,
 	int rc = YCFG_EXIT_CLEAN;
 
 	if (ycfg_resolve(&layers, a->defaults, s->lo.model, &res) != 0) {
-		fprintf(stderr, "%s: out of memory\n", YCFG_PROG);
+		ycfg_errorf("out of memory");
 		return YCFG_EXIT_TROUBLE;
 	}
 	size_t secrets = 0;
@@ -258,15 +258,15 @@ emit_phone(struct ycfg_session *s, const struct resolve_args *a,
 	if (a->eo.format == YCFG_OUT_CFG && !a->eo.show_secrets &&
 	    secrets > 0) {
 		/* a masked value would be deployed as the password */
-		fprintf(stderr, "%s: not writing a .cfg with %zu secret%s "
+		ycfg_errorf("not writing a .cfg with %zu secret%s "
 			"masked: a cfg file is fed to phones; use "
-			"--show-secrets\n", YCFG_PROG, secrets,
+			"--show-secrets", secrets,
 			secrets == 1 ? "" : "s");
 		ycfg_resolved_free(&res);
 		return YCFG_EXIT_TROUBLE;
 	}
 	if (ycfg_emit(&res, &a->eo, &text, &len, err, sizeof(err)) != 0) {
-		fprintf(stderr, "%s: %s\n", YCFG_PROG, err);
+		ycfg_errorf("%s", err);
 		rc = YCFG_EXIT_TROUBLE;
 	} else if (ycfg_write_output(a->output, text, len) != 0) {
 		rc = YCFG_EXIT_TROUBLE;
@@ -313,7 +313,7 @@ ycfg_cmd_resolve(int argc, char **argv)
 					      (size_t)(argc - optind), &d, err,
 					      sizeof(err));
 	if (got != 0) {
-		fprintf(stderr, "%s: %s\n", YCFG_PROG, err);
+		ycfg_errorf("%s", err);
 		rc = YCFG_EXIT_TROUBLE;
 		goto done;
 	}
@@ -334,8 +334,7 @@ ycfg_cmd_resolve(int argc, char **argv)
 				      st.overwrite_mode, &d);
 	if (ycfg_diags_failed(&d) && a.output != NULL)
 		/* a partial configuration must not pass for a whole one */
-		fprintf(stderr, "%s: not writing '%s': the run failed\n",
-			YCFG_PROG, a.output);
+		ycfg_errorf("not writing '%s': the run failed", a.output);
 	else
 		rc = emit_phone(&s, &a, &st);
 

@@ -299,6 +299,9 @@ check_next(struct check *k)
 				  p->problem ? p->problem : "syntax error");
 	}
 	k->have = true;
+	if (k->ev.type == YAML_ALIAS_EVENT)
+		return check_fail(k, k->ev.start_mark, "YAML aliases (*name) "
+				  "are not allowed; write the value out");
 	return 0;
 }
 

@@ -68,8 +68,22 @@ binary_reason(const unsigned char *s, size_t n)
 	if (n >= 4 && memcmp(s, "PK\x03\x04", 4) == 0)
 		return "the file is a zip archive; lint the files inside it";
 
-	size_t sample = n < 1024 ? n : 1024, ctrl = 0;
+	size_t sample = n < 1024 ? n : 1024, ctrl = 0, nul[2] = { 0, 0 };
 
+	/* UTF-16 (Windows editors' "Unicode"): a byte order mark, or ASCII
+	 * text with every other byte NUL */
+	for (size_t i = 0; i < sample; i++)
+		nul[i & 1] += s[i] == 0;
+	if ((n >= 2 && s[0] == 0xff && s[1] == 0xfe) ||
+	    (sample >= 8 && nul[1] * 10 >= sample * 4 && nul[0] == 0))
+		return "the file is UTF-16 (little-endian); configuration "
+		       "files are UTF-8: convert it (iconv -f UTF-16 -t "
+		       "UTF-8)";
+	if ((n >= 2 && s[0] == 0xfe && s[1] == 0xff) ||
+	    (sample >= 8 && nul[0] * 10 >= sample * 4 && nul[1] == 0))
+		return "the file is UTF-16 (big-endian); configuration "
+		       "files are UTF-8: convert it (iconv -f UTF-16 -t "
+		       "UTF-8)";
 	for (size_t i = 0; i < sample; i++) {
 		unsigned c = s[i];
 

@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "ycfg/fileio.h"
 #include "ycfg/lexer.h"
 #include "ycfg/recipe.h"
 #include "ycfg/suppress.h"
@@ -85,9 +86,11 @@ ycfg_include_resolve(const char *model, const struct ycfg_doc *boot, size_t i,
 
 	struct stat st;
 
-	if (stat(buf, &st) != 0 || !S_ISREG(st.st_mode))
+	if (stat(buf, &st) != 0)
 		return YCFG_INC_MISSING;
-	return YCFG_INC_OK;
+	/* a FIFO would be read by the phone's server as nothing, a
+	 * directory not at all */
+	return S_ISREG(st.st_mode) ? YCFG_INC_OK : YCFG_INC_NOT_FILE;
 }
 
 void
@@ -126,6 +129,14 @@ ycfg_recipe_check_includes(const struct ycfg_doc *doc, struct ycfg_diags *d)
 				      YCFG_R_MISSING_INCLUDE,
 				      "included file '%.*s' does not exist", n,
 				      p);
+			break;
+		case YCFG_INC_NOT_FILE:
+			ycfg_diag_add(d, doc->path, inc->line, inc->col,
+				      YCFG_R_MISSING_INCLUDE,
+				      "included file '%.*s' is %s, not a "
+				      "regular file; it is not read", n, p,
+				      ycfg_is_dir(path) ? "a directory"
+							: "a FIFO or device");
 			break;
 		default:
 			break;
@@ -193,17 +204,36 @@ ycfg_file_kind(const char *path, char mac[13])
 /* boot plans                                                           */
 /* ------------------------------------------------------------------ */
 
-/* One include line that takes part: its path and its position. */
+/* One include line that takes part: its path, the file's identity and
+ * its position. */
 struct inc_ref {
 	char *path;
+	char *id;
 	size_t pos;
 };
+
+/* The identity of an included file: device and inode when it exists
+ * (./a.cfg, a.cfg, .//a.cfg and a link to it are one file), else the
+ * path (a missing file is reported under the name the boot file used). */
+static char *
+file_identity(const char *path)
+{
+	struct stat st;
+	char buf[64];
+
+	if (stat(path, &st) != 0)
+		return strdup(path);
+	snprintf(buf, sizeof(buf), "%c%llx:%llx", '\001',
+		 (unsigned long long)st.st_dev,
+		 (unsigned long long)st.st_ino);
+	return strdup(buf);
+}
 
 static int
 inc_ref_cmp(const void *a, const void *b)
 {
 	const struct inc_ref *x = a, *y = b;
-	int c = strcmp(x->path, y->path);
+	int c = strcmp(x->id, y->id);
 
 	if (c != 0)
 		return c;
@@ -233,7 +263,8 @@ ycfg_boot_plan_free(struct ycfg_boot_plan *bp)
 }
 
 /*
- * A file included more than once is loaded once, at its last place:
+ * A file included more than once, under any name, is loaded once, at its
+ * last place:
  * applying it again later overrides everything it set earlier, so the
  * effective values are the same, and a boot file repeating a line 100,000
  * times stays cheap.  At most YCFG_MAX_LAYERS distinct files are kept.
@@ -269,13 +300,16 @@ ycfg_boot_plan(const struct ycfg_doc *boot, const char *model,
 		if (st != YCFG_INC_OK || (only_model && inc->models_len == 0))
 			continue;
 		refs[n].path = strdup(path);
+		refs[n].id = file_identity(path);
 		refs[n].pos = i;
-		if (refs[n++].path == NULL)
+		n++;            /* freed at out: even when half made */
+		if (refs[n - 1].path == NULL || refs[n - 1].id == NULL)
 			goto oom;
 	}
-	qsort(refs, n, sizeof(*refs), inc_ref_cmp);
+	if (n > 1)
+		qsort(refs, n, sizeof(*refs), inc_ref_cmp);
 	for (size_t k = 0; k < n; k++)
-		if (k + 1 == n || strcmp(refs[k].path, refs[k + 1].path) != 0)
+		if (k + 1 == n || strcmp(refs[k].id, refs[k + 1].id) != 0)
 			keep[refs[k].pos] = refs[k].path;  /* last occurrence */
 	for (size_t i = 0; i < boot->ninc; i++) {
 		if (keep[i] == NULL)
@@ -299,8 +333,10 @@ oom:
 	rc = -1;
 	ycfg_pathlist_free(&bp->paths);
 out:
-	for (size_t k = 0; refs != NULL && k < n; k++)
+	for (size_t k = 0; refs != NULL && k < n; k++) {
 		free(refs[k].path);
+		free(refs[k].id);
+	}
 	free(refs);
 	free(keep);
 	return rc;

@@ -11,6 +11,7 @@
 #include "ycfg/fileio.h"
 #include "ycfg/json.h"
 #include "ycfg/report.h"
+#include "ycfg/utf8.h"
 #include "ycfg/vec.h"
 
 int
@@ -41,6 +42,31 @@ static const char *const sev_color[] = {
 	[YCFG_SEV_ERROR] = "\033[1;31m",
 };
 
+/* A file name as printed: escaped like the messages (a name can hold
+ * newlines, terminal sequences or invalid UTF-8). */
+#define SHOWN_MAX (4 * 4096 + 1)
+
+static const char *
+shown(const char *file, char buf[SHOWN_MAX])
+{
+	return ycfg_utf8_display(file, buf, SHOWN_MAX);
+}
+
+/* "file:line:col", "file:line" or "file": 0 means not known (findings
+ * about a whole file, schema errors without a column). */
+static void
+put_location(FILE *out, const struct ycfg_diag *g)
+{
+	char buf[SHOWN_MAX];
+
+	fputs(shown(g->file, buf), out);
+	if (g->line > 0)
+		fprintf(out, ":%u", g->line);
+	if (g->line > 0 && g->col > 0)
+		fprintf(out, ":%u", g->col);
+	fputc(':', out);
+}
+
 static void
 report_text(FILE *out, const struct ycfg_diags *d, bool color)
 {
@@ -49,13 +75,14 @@ report_text(FILE *out, const struct ycfg_diags *d, bool color)
 		const char *sev = ycfg_severity_name(g->severity);
 		const char *id = ycfg_rule_info(g->rule)->id;
 
+		fputs(color ? "\033[1m" : "", out);
+		put_location(out, g);
 		if (color)
-			fprintf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s "
-				"\033[2m[%s]\033[0m\n", g->file, g->line, g->col,
-				sev_color[g->severity], sev, g->msg, id);
+			fprintf(out, "\033[0m %s%s:\033[0m %s \033[2m[%s]"
+				"\033[0m\n", sev_color[g->severity], sev,
+				g->msg, id);
 		else
-			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", g->file,
-				g->line, g->col, sev, g->msg, id);
+			fprintf(out, " %s: %s [%s]\n", sev, g->msg, id);
 	}
 }
 
@@ -66,8 +93,10 @@ report_json(FILE *out, const struct ycfg_diags *d, size_t nfiles)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct ycfg_diag *g = &d->v[i];
 
+		char buf[SHOWN_MAX];
+
 		fputs(i ? ",\n{\"file\":" : "\n{\"file\":", out);
-		ycfg_json_fputs(g->file, out);
+		ycfg_json_fputs(shown(g->file, buf), out);
 		fprintf(out, ",\"line\":%u,\"column\":%u,\"severity\":\"%s\","
 			"\"rule\":\"%s\",\"message\":", g->line, g->col,
 			ycfg_severity_name(g->severity),
@@ -114,9 +143,15 @@ report_github(FILE *out, const struct ycfg_diags *d, size_t nfiles)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct ycfg_diag *g = &d->v[i];
 
+		char buf[SHOWN_MAX];
+
 		fprintf(out, "::%s file=", cmd[g->severity]);
-		gh_escape(out, g->file, true);
-		fprintf(out, ",line=%u,col=%u,title=", g->line, g->col);
+		gh_escape(out, shown(g->file, buf), true);
+		if (g->line > 0)
+			fprintf(out, ",line=%u", g->line);
+		if (g->line > 0 && g->col > 0)
+			fprintf(out, ",col=%u", g->col);
+		fputs(",title=", out);
 		gh_escape(out, ycfg_rule_info(g->rule)->id, true);
 		fputs("::", out);
 		gh_escape(out, g->msg, false);

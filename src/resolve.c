@@ -9,6 +9,7 @@
 
 #include "ycfg/lexer.h"
 #include "ycfg/resolve.h"
+#include "ycfg/utf8.h"
 #include "ycfg/vec.h"
 
 /* The value a layer stack gives a key, without fallbacks.  Returns false
@@ -117,10 +118,13 @@ static void
 append_origin(char *buf, size_t bufsz, size_t *used,
 	      const struct ycfg_origin *o)
 {
+	char name[4 * 4096 + 1];
+
 	if (o->doc == NULL)
 		append(buf, bufsz, used, "default");
 	else
-		append(buf, bufsz, used, "%s:%u", o->doc->path,
+		append(buf, bufsz, used, "%s:%u",
+		       ycfg_utf8_display(o->doc->path, name, sizeof(name)),
 		       (unsigned)o->ent->line);
 }
 

@@ -997,6 +997,14 @@ cyaml_report(struct ycfg_diags *d, const struct ycfg_src *src,
 			      "yaml syntax error: %s", what);
 		return;
 	}
+	if (err == CYAML_ERR_ALIAS) {
+		ycfg_diag_add(d, src->name, ycfg_yaml_find_alias(src->data,
+								 src->len),
+			      0, YCFG_R_SCHEMA_ERROR, "YAML aliases (*name) "
+			      "are not allowed in a schema; write the "
+			      "entry out");
+		return;
+	}
 	ycfg_yaml_log_first(log, what, sizeof(what));
 	line = ycfg_yaml_log_line(log);
 

@@ -1,6 +1,7 @@
 /*
  * utf8.c - UTF-8 validation and escaping (see utf8.h).
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "ycfg/utf8.h"
@@ -59,6 +60,18 @@ ycfg_utf8_invalid_at(const char *s, size_t n)
 	return n;
 }
 
+static bool
+has_control(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7f)
+			return true;
+	}
+	return false;
+}
+
 size_t
 ycfg_utf8_len(const char *s, size_t n)
 {
@@ -101,4 +114,33 @@ ycfg_utf8_escape(char *dst, const char *src, size_t n)
 	}
 	dst[o] = '\0';
 	return o;
+}
+
+const char *
+ycfg_utf8_display(const char *s, char *buf, size_t bufsz)
+{
+	size_t n = strlen(s), i = 0, o = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7f || c >= 0x80)
+			break;
+	}
+	if (i == n || (ycfg_utf8_invalid_at(s, n) == n && !has_control(s, n)))
+		return s;
+	if (bufsz == 0)
+		return "";
+	/* escape character by character while the worst case (\xHH) fits */
+	for (i = 0; i < n;) {
+		size_t len = ycfg_utf8_seq(s + i, n - i);
+		size_t take = len ? len : 1;
+
+		if (o + 4 * take + 1 > bufsz)
+			break;
+		o += ycfg_utf8_escape(buf + o, s + i, take);
+		i += take;
+	}
+	buf[o] = '\0';
+	return buf;
 }

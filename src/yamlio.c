@@ -43,7 +43,8 @@ ycfg_yaml_config(cyaml_config_t *cfg, struct ycfg_yaml_log *log)
 	cfg->log_ctx = log;
 	cfg->mem_fn = cyaml_mem;
 	cfg->log_level = CYAML_LOG_ERROR;
-	cfg->flags = CYAML_CFG_DEFAULT;
+	/* aliases expand: a small file could stand for gigabytes */
+	cfg->flags = CYAML_CFG_DEFAULT | CYAML_CFG_NO_ALIAS;
 }
 
 unsigned
@@ -214,6 +215,29 @@ ycfg_yaml_find_scalar(const char *data, size_t len, unsigned from,
 		if (ev.type == YAML_SCALAR_EVENT &&
 		    ev.start_mark.line + 1 >= from &&
 		    strcmp((const char *)ev.data.scalar.value, name) == 0)
+			result = (unsigned)ev.start_mark.line + 1;
+		yaml_event_delete(&ev);
+		if (end)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	return result;
+}
+
+unsigned
+ycfg_yaml_find_alias(const char *data, size_t len)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	unsigned result = 0;
+
+	if (!yaml_parser_initialize(&parser))
+		return 0;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	while (result == 0 && yaml_parser_parse(&parser, &ev)) {
+		bool end = ev.type == YAML_STREAM_END_EVENT;
+
+		if (ev.type == YAML_ALIAS_EVENT)
 			result = (unsigned)ev.start_mark.line + 1;
 		yaml_event_delete(&ev);
 		if (end)

@@ -134,6 +134,14 @@ expect "gzip file" 1 lint gzip.cfg <<EOF
 gzip.cfg:1:1: error: the file is gzip-compressed; lint the uncompressed file [not-text]
 EOF
 
+# UTF-16, as Windows editors save "Unicode": not ciphertext
+printf '%s\r\naccount.1.enable = 1\r\n' "$H" | iconv -f UTF-8 -t UTF-16 >utf16.cfg
+printf '%s\naccount.1.enable = 1\n' "$H" | iconv -f UTF-8 -t UTF-16BE >utf16be.cfg
+expect "UTF-16 files" 1 lint utf16.cfg utf16be.cfg <<EOF
+utf16.cfg:1:1: error: the file is UTF-16 (little-endian); configuration files are UTF-8: convert it (iconv -f UTF-16 -t UTF-8) [not-text]
+utf16be.cfg:1:1: error: the file is UTF-16 (big-endian); configuration files are UTF-8: convert it (iconv -f UTF-16 -t UTF-8) [not-text]
+EOF
+
 printf 'PK\003\004rest of a zip' >zip.cfg
 expect "zip file" 1 lint zip.cfg <<EOF
 zip.cfg:1:1: error: the file is a zip archive; lint the files inside it [not-text]
@@ -369,6 +377,16 @@ expect "resolve a cyclic boot file" 1 resolve boot/self.boot <<EOF
 account.1.enable: 1
 EOF
 
+# an include that is a directory or a FIFO exists: it is not "missing"
+mkdir -p boot/dir.cfg
+mkfifo boot/fifo.cfg
+printf '%s\ninclude:config dir.cfg\ninclude:config fifo.cfg\n' "$H" >boot/odd.boot
+expect "include of a directory and of a FIFO" 1 lint boot/odd.boot <<EOF
+boot/odd.boot:2:16: error: included file 'dir.cfg' is a directory, not a regular file; it is not read [missing-include]
+boot/odd.boot:3:16: error: included file 'fifo.cfg' is a FIFO or device, not a regular file; it is not read [missing-include]
+EOF
+rm -f boot/fifo.cfg
+
 printf '%s\ninclude:config common.cfg\n' "$H" >boot/in.cfg
 expect "include:config in a .cfg file" 1 lint boot/in.cfg <<EOF
 boot/in.cfg:2:1: error: 'include:config' only works in .boot files; in a .cfg file it is ignored [include-in-cfg]
@@ -491,6 +509,17 @@ if [ "$rc" -eq 2 ] && grep -q 'not a regular file' err; then ok; else
 	bad "schema /dev/zero from a configuration: exit $rc"
 fi
 
+# An exclude glob from the linted repository's .ycfg.yaml, built to
+# backtrack: each '*' retried at every position took minutes on a
+# 60-character name.  Matching is linear in name and pattern.
+mkdir -p globbomb
+printf '%s\n' "$H" >"globbomb/$(printf 'a%.0s' $(seq 1 60)).cfg"
+printf 'exclude: ["*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b"]\n' >globbomb/.ycfg.yaml
+ncase=$((ncase + 1))
+timeout 20 "$YCFG" lint globbomb >out 2>err </dev/null
+rc=$?
+if [ "$rc" -eq 0 ]; then ok; else bad "backtracking exclude glob: exit $rc (124: timed out)"; fi
+
 # ---------------------------------------------------------------------------
 # Outputs that cannot be written
 # ---------------------------------------------------------------------------
@@ -580,6 +609,63 @@ if [ "$(stat -c %a secret.yaml)" = 640 ]; then ok; else
 fi
 
 # ---------------------------------------------------------------------------
+# File names are data: escaped like messages in every format
+# ---------------------------------------------------------------------------
+
+# no_raw NAME FILE...: no ESC byte and no line that a GitHub runner would
+# take for a workflow command other than ycfg's own annotations.
+no_raw() {
+	local name=$1
+	shift
+	if grep -q "$(printf '\033')" "$@"; then
+		bad "$name: an ESC byte is printed"
+	elif grep -vE '^::(error|warning|notice) (file=|title=ycfg::)' "$@" |
+		grep -q '^::'; then
+		bad "$name: a workflow command is injected:"
+		grep '^::' "$@" | head -3 | sed 's/^/    /'
+	else
+		ok
+	fi
+}
+
+mkdir -p names
+evil=$(printf 'names/a\n::add-mask::x\n::error file=p.cfg::pwn\033]0;t\007.cfg')
+printf '%s\naccount.1.enable = 2\n' "$H" >"$evil"
+printf '%s\naccount.1.enable = 2\n' "$H" >"$(printf 'names/caf\351.cfg')"
+for fmt in text json github sarif; do
+	ncase=$((ncase + 1))
+	run lint --format "$fmt" names
+	no_raw "file names, --format $fmt" out err
+done
+run lint --format json names
+if python3 -c 'import json, sys; json.load(open(sys.argv[1]))' out 2>/dev/null; then ok; else
+	bad "a non-UTF-8 file name makes --format json invalid"
+fi
+expect "file name with a newline, text" 1 lint "$evil" <<EOF
+names/a\x0a::add-mask::x\x0a::error file=p.cfg::pwn\x1b]0;t\x07.cfg:2:20: error: invalid boolean '2' for account.1.enable: expected 1 or 0 [invalid-value]
+EOF
+expect "non-UTF-8 file name, resolve --provenance" 1 resolve --provenance "$(printf 'names/caf\351.cfg')" <<EOF
+account.1.enable: {value: 2, source: "names/caf\\\\xe9.cfg:2"}
+EOF
+run lint "$evil.missing"
+no_raw "file names in messages on stderr" err
+run lint --list-files names
+no_raw "file names, --list-files" out
+
+# ---------------------------------------------------------------------------
+# explain: only keys that exist
+# ---------------------------------------------------------------------------
+
+expect "explain an index no phone has" 2 explain account.1.sip_server.3.address </dev/null
+expect_err "explain an index no phone has" \
+	"ycfg: no such key 'account.1.sip_server.3.address': server index in 'account.1.sip_server.3.address' must be 1 or 2"
+expect "explain account index 0" 2 explain account.0.enable </dev/null
+expect_err "explain account index 0" \
+	"ycfg: no such key 'account.0.enable': account index 0 does not exist; accounts are numbered from 1"
+run explain account.2.sip_server.2.address
+if [ "$rc" -eq 0 ]; then ok; else bad "explain of a valid index fails: exit $rc"; fi
+
+# ---------------------------------------------------------------------------
 # Fallback depth
 # ---------------------------------------------------------------------------
 
@@ -595,7 +681,7 @@ fi
 printf '%s\naccount.1.chain_b = -1\n' "$H" >chain.cfg
 # chain_a would need 5 steps: a schema error at load, never a silent -1
 expect "fallback chain longer than 4" 2 resolve --schema chain.yaml chain.cfg </dev/null
-expect_err "fallback chain longer than 4" "chain.yaml:6:0: error: fallback chain of account.X.chain_a is longer than 4 steps [schema-error]
+expect_err "fallback chain longer than 4" "chain.yaml:6: error: fallback chain of account.X.chain_a is longer than 4 steps [schema-error]
 ycfg: cannot load the schema"
 # without chain_a, chain_b reaches chain_f in exactly 4 steps
 awk '/^  - key: account.X.chain_a$/ { skip = 1; next } /^  - key:/ { skip = 0 } !skip' chain.yaml >chain4.yaml
@@ -633,7 +719,7 @@ run resolve --show-secrets secret.cfg
 if grep -q 'S3cretA' out; then ok; else bad "--show-secrets hides the secret"; fi
 
 # ---------------------------------------------------------------------------
-# Known bugs, reported to the lead (expected to fail until fixed)
+# Memory: repeated and aliased includes
 # ---------------------------------------------------------------------------
 
 # A boot file repeating one include 20,000 times (1 MB) is the same phone
@@ -662,6 +748,37 @@ else
 		bad "20,000 identical includes: exit $rc, expected 0 and the one-include output:"
 		head -3 err | sed 's/^/    /'
 	fi
+fi
+
+# One 3 MB file included under 256 spellings (./a.cfg, ././a.cfg, ...)
+# and through a link: one file, one layer.  Compared by path string, each
+# spelling became a layer of its own (6.4 GB for resolve, 5.1 GB for lint
+# of the tree).  Under a 1 GiB address space, as above.
+if ! grep -qa __asan_init "$YCFG"; then
+	mkdir -p alias
+	{
+		echo "$H"
+		seq 1 60000 | sed 's/^/account.1.label = label-of-forty-characters-long-/'
+	} >alias/a.cfg
+	ln -sf a.cfg alias/link.cfg
+	{
+		echo "$H"
+		p=a.cfg
+		for i in $(seq 1 256); do echo "include:config \"$p\""; p="./$p"; done
+		echo 'include:config "link.cfg"'
+	} >alias/alias.boot
+	for cmd in "resolve alias/alias.boot" "lint alias"; do
+		ncase=$((ncase + 1))
+		(
+			ulimit -v 1048576
+			exec timeout 60 "$YCFG" $cmd >out 2>err </dev/null
+		)
+		rc=$?
+		if [ "$rc" -le 1 ]; then ok; else
+			bad "one file under 256 names, $cmd: exit $rc"
+			head -3 err | sed 's/^/    /'
+		fi
+	done
 fi
 
 echo "catalog: $ncase cases, $pass checks passed, $fail failed"

@@ -843,6 +843,43 @@ utf8_len_counts_code_points(void **state)
 	assert_int_equal(ycfg_utf8_len(S("caf\xe9")), 4);
 }
 
+static void
+utf8_display_returns_clean_names_as_they_are(void **state)
+{
+	char buf[64];
+	const char *name = "dir/caf\xc3\xa9.cfg";
+
+	(void)state;
+	assert_ptr_equal(ycfg_utf8_display(name, buf, sizeof(buf)), name);
+	assert_ptr_equal(ycfg_utf8_display("", buf, sizeof(buf)), "");
+}
+
+static void
+utf8_display_escapes_controls_and_invalid_bytes(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(ycfg_utf8_display("a\n::x\033]\xe9.cfg", buf,
+					      sizeof(buf)),
+			    "a\\x0a::x\\x1b]\\xe9.cfg");
+	assert_string_equal(ycfg_utf8_display("\x7f", buf, sizeof(buf)),
+			    "\\x7f");
+}
+
+static void
+utf8_display_truncates_at_a_character_boundary(void **state)
+{
+	char buf[10];
+
+	(void)state;
+	/* "ab" then \x0a (4) fits in 9; the next \x0a would not */
+	assert_string_equal(ycfg_utf8_display("ab\n\ncd", buf, sizeof(buf)),
+			    "ab\\x0a");
+	assert_string_equal(ycfg_utf8_display("\n", buf, 0), "");
+	assert_string_equal(ycfg_utf8_display("\n", buf, 4), "");
+}
+
 /* BUG (src/lexer.c ycfg_utf8_len): lexer.h documents "invalid bytes count
  * one each", but the function skips every byte of the form 10xxxxxx, valid
  * or not, so stray continuation bytes count zero and GBK text is
@@ -1357,6 +1394,9 @@ main(void)
 		cmocka_unit_test(lexer_counts_cr_column_in_code_points_BUG),
 		cmocka_unit_test(utf8_invalid_at_rejects_overlongs_surrogates_and_truncation),
 		cmocka_unit_test(utf8_len_counts_code_points),
+		cmocka_unit_test(utf8_display_returns_clean_names_as_they_are),
+		cmocka_unit_test(utf8_display_escapes_controls_and_invalid_bytes),
+		cmocka_unit_test(utf8_display_truncates_at_a_character_boundary),
 		cmocka_unit_test(utf8_len_counts_each_invalid_byte_as_one_BUG),
 		cmocka_unit_test(lexer_counts_each_invalid_byte_as_one_column_BUG),
 		cmocka_unit_test(path_is_boot_checks_the_suffix),

@@ -56,6 +56,92 @@ text_format_is_gcc_style(void **state)
 	ycfg_diags_free(&d);
 }
 
+/* A file name with a newline, a workflow command and an ESC sequence, and
+ * one with a byte that is not UTF-8. */
+static void
+make_names(struct ycfg_diags *d)
+{
+	ycfg_diags_init(d);
+	ycfg_diag_add(d, "a\n::error file=x::y\033[31m.cfg", 2, 5,
+		      YCFG_R_OUT_OF_RANGE, "m");
+	ycfg_diag_add(d, "caf\xe9.cfg", 1, 1, YCFG_R_MISSING_HEADER, "m");
+	ycfg_diags_sort(d);
+}
+
+static void
+text_escapes_file_names(void **state)
+{
+	struct ycfg_diags d;
+
+	make_names(&d);
+	char *s = render(YCFG_FMT_TEXT, &d, false);
+
+	assert_string_equal(s,
+		"a\\x0a::error file=x::y\\x1b[31m.cfg:2:5: error: m "
+		"[out-of-range]\n"
+		"caf\\xe9.cfg:1:1: error: m [missing-header]\n");
+	free(s);
+	ycfg_diags_free(&d);
+}
+
+static void
+json_escapes_file_names_to_valid_utf8(void **state)
+{
+	struct ycfg_diags d;
+
+	make_names(&d);
+	char *s = render(YCFG_FMT_JSON, &d, false);
+
+	assert_non_null(strstr(s, "{\"file\":\"caf\\\\xe9.cfg\""));
+	assert_non_null(strstr(s, "{\"file\":\"a\\\\x0a::error"));
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		assert_true(*p < 0x80 && (*p >= 0x20 || *p == '\n'));
+	free(s);
+	ycfg_diags_free(&d);
+}
+
+static void
+github_escapes_file_names(void **state)
+{
+	struct ycfg_diags d;
+
+	make_names(&d);
+	char *s = render(YCFG_FMT_GITHUB, &d, false);
+
+	/* one line per annotation, then the summary: no injected command */
+	assert_non_null(strstr(s, "::error file=a\\x0a%3A%3Aerror file=x%3A%3A"
+				  "y\\x1b[31m.cfg,line=2,col=5,"));
+	assert_null(strchr(s, '\033'));
+	for (const char *p = s; (p = strchr(p, '\n')) != NULL && p[1]; p++)
+		assert_true(strncmp(p + 1, "::error file=", 13) == 0 ||
+			    strncmp(p + 1, "::notice title=ycfg::", 21) == 0);
+	free(s);
+	ycfg_diags_free(&d);
+}
+
+static void
+unknown_line_and_column_are_left_out(void **state)
+{
+	struct ycfg_diags d;
+
+	ycfg_diags_init(&d);
+	ycfg_diag_add(&d, "s.yaml", 0, 0, YCFG_R_SCHEMA_ERROR, "whole");
+	ycfg_diag_add(&d, "s.yaml", 6, 0, YCFG_R_SCHEMA_ERROR, "line");
+	ycfg_diags_sort(&d);
+
+	char *t = render(YCFG_FMT_TEXT, &d, false);
+	char *g = render(YCFG_FMT_GITHUB, &d, false);
+
+	assert_string_equal(t, "s.yaml: error: whole [schema-error]\n"
+			       "s.yaml:6: error: line [schema-error]\n");
+	assert_non_null(strstr(g, "::error file=s.yaml,title=schema-error::"
+				  "whole\n"));
+	assert_non_null(strstr(g, "::error file=s.yaml,line=6,title="));
+	free(t);
+	free(g);
+	ycfg_diags_free(&d);
+}
+
 static void
 text_color_only_when_asked(void **state)
 {
@@ -509,6 +595,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(text_format_is_gcc_style),
 		cmocka_unit_test(text_color_only_when_asked),
+		cmocka_unit_test(text_escapes_file_names),
+		cmocka_unit_test(json_escapes_file_names_to_valid_utf8),
+		cmocka_unit_test(github_escapes_file_names),
+		cmocka_unit_test(unknown_line_and_column_are_left_out),
 		cmocka_unit_test(json_format_escapes_and_summarises),
 		cmocka_unit_test(json_empty_list_is_valid),
 		cmocka_unit_test(github_format_escapes_properties),

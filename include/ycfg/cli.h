@@ -46,6 +46,17 @@ int ycfg_cmd_schema(int argc, char **argv);
 
 /* Prints "ycfg: MESSAGE" and a hint to run "ycfg CMD --help" on stderr;
  * returns YCFG_EXIT_TROUBLE.  cmd may be NULL. */
+/* Prints "ycfg: MESSAGE" on stderr, the message escaped like a finding's
+ * (control bytes and invalid UTF-8 as \\xHH): file names and arguments
+ * never carry terminal sequences or workflow commands to the reader. */
+void ycfg_errorf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* A name (file, pattern) as printed on standard output: s itself, or s
+ * escaped like messages into one of four static buffers (so up to four
+ * may be used in one printf; not thread-safe). */
+const char *ycfg_shown(const char *s);
+
 int ycfg_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

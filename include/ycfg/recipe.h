@@ -25,7 +25,8 @@ enum ycfg_include_status {
 	YCFG_INC_URL,       /* scheme://... : never fetched */
 	YCFG_INC_OUTSIDE,   /* absolute, or climbs above the boot file's dir */
 	YCFG_INC_BOOT,      /* names a .boot file: would loop */
-	YCFG_INC_MISSING,   /* no such regular file */
+	YCFG_INC_MISSING,   /* no such file */
+	YCFG_INC_NOT_FILE,  /* a directory, FIFO, device or socket */
 	YCFG_INC_SKIPPED,   /* [MODEL] block for other models */
 };
 

@@ -28,4 +28,9 @@ size_t ycfg_utf8_len(const char *s, size_t n);
  * room for 4 * n + 1 bytes.  NUL-terminates and returns the length. */
 size_t ycfg_utf8_escape(char *dst, const char *src, size_t n);
 
+/* s itself when it needs no escaping (the usual case, no copy); else s
+ * escaped into buf, truncated at a character boundary to fit bufsz.  For
+ * names (files, arguments) printed next to escaped messages. */
+const char *ycfg_utf8_display(const char *s, char *buf, size_t bufsz);
+
 #endif

@@ -45,4 +45,9 @@ unsigned ycfg_yaml_locate(const char *data, size_t len, const char *section,
 unsigned ycfg_yaml_find_scalar(const char *data, size_t len, unsigned from,
 			       const char *name);
 
+/* The line of the first alias (*name) in the bytes, or 0.  Loads refuse
+ * aliases (CYAML_CFG_NO_ALIAS): expanded, a few kilobytes of them stand
+ * for gigabytes. */
+unsigned ycfg_yaml_find_alias(const char *data, size_t len);
+
 #endif
