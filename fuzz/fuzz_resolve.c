@@ -123,8 +123,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			if (res.v[i].key == NULL)
 				abort();
-			ycfg_effective_describe(&res.v[i].eff, why,
-						sizeof(why));
+			ycfg_resolved_describe(&res.v[i], why, sizeof(why));
 		}
 		emit_all(&res, mode & 4, mode & 8);
 		ycfg_resolved_free(&res);

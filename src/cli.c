@@ -15,6 +15,9 @@
 #include "ycfg/report.h"
 #include "ycfg/utf8.h"
 
+static void verrorf(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
+
 static void
 verrorf(const char *fmt, va_list ap)
 {

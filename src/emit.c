@@ -101,7 +101,7 @@ value_text(const struct ycfg_resolved_entry *e, const struct ycfg_emit_opts *o,
 static void
 source_text(const struct ycfg_resolved_entry *e, char *buf, size_t bufsz)
 {
-	ycfg_effective_describe(&e->eff, buf, bufsz);
+	ycfg_resolved_describe(e, buf, bufsz);
 }
 
 /* ---- YAML (libyaml emitter) ---- */

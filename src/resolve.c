@@ -150,6 +150,15 @@ ycfg_effective_describe(const struct ycfg_effective *e, char *buf,
 	return buf;
 }
 
+char *
+ycfg_resolved_describe(const struct ycfg_resolved_entry *e, char *buf,
+		       size_t bufsz)
+{
+	struct ycfg_effective plain = { .origin = e->origin };
+
+	return ycfg_effective_describe(e->via ? e->via : &plain, buf, bufsz);
+}
+
 int
 ycfg_natural_cmp(const char *a, const char *b)
 {
@@ -254,10 +263,8 @@ add_multi(const struct ycfg_layers *l, size_t layer,
 	r->val = sub;
 	r->len = e->val_len;
 	r->param = e->param;
-	r->eff.origin.doc = doc;
-	r->eff.origin.ent = e;
-	r->eff.val = sub;
-	r->eff.len = e->val_len;
+	r->origin.doc = doc;
+	r->origin.ent = e;
 	return 0;
 }
 
@@ -386,19 +393,31 @@ ycfg_resolve(const struct ycfg_layers *l, bool defaults,
 
 	/* resolve the single-valued keys, then sort and drop repeats */
 	size_t w = 0;
+	bool short_of_memory = false;
 
 	for (size_t i = 0; i < out->n; i++) {
 		struct ycfg_resolved_entry *e = &out->v[i];
 
-		if (e->val == NULL &&
-		    !ycfg_effective_get(l, e->key, strlen(e->key), &e->eff)) {
-			free(e->key);
-			continue;   /* blank everywhere, no default */
-		}
 		if (e->val == NULL) {
-			e->val = e->eff.val;
-			e->len = e->eff.len;
-			e->param = e->eff.param;
+			struct ycfg_effective eff;
+
+			if (!ycfg_effective_get(l, e->key, strlen(e->key),
+						&eff)) {
+				free(e->key);
+				continue;   /* blank everywhere, no default */
+			}
+			e->val = eff.val;
+			e->len = eff.len;
+			e->param = eff.param;
+			e->origin = eff.origin;
+			if (eff.nsteps > 0 &&
+			    (e->via = malloc(sizeof(*e->via))) == NULL) {
+				free(e->key);
+				short_of_memory = true;
+				continue;
+			}
+			if (e->via != NULL)
+				*e->via = eff;
 		}
 		e->secret = l->schema != NULL &&
 			    ycfg_schema_key_is_secret(l->schema, e->key,
@@ -406,6 +425,8 @@ ycfg_resolve(const struct ycfg_layers *l, bool defaults,
 		out->v[w++] = *e;
 	}
 	out->n = w;
+	if (short_of_memory)
+		goto oom;
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), entry_cmp);
 	w = 0;
@@ -417,6 +438,7 @@ ycfg_resolve(const struct ycfg_layers *l, bool defaults,
 		    (p == NULL || !p->multi_value_colon ||
 		     entry_cmp(prev, &out->v[i]) == 0)) {
 			free(out->v[i].key);
+			free(out->v[i].via);
 			continue;
 		}
 		out->v[w++] = out->v[i];
@@ -431,8 +453,10 @@ oom:
 void
 ycfg_resolved_free(struct ycfg_resolved *r)
 {
-	for (size_t i = 0; i < r->n; i++)
+	for (size_t i = 0; i < r->n; i++) {
 		free(r->v[i].key);
+		free(r->v[i].via);
+	}
 	free(r->v);
 	memset(r, 0, sizeof(*r));
 }

@@ -272,15 +272,59 @@ f_range(struct conv *c, const char *field, const char *text, char *const *list,
 	}
 }
 
+int
+ycfg_nameset_init(struct ycfg_nameset *set, size_t n, bool nocase)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	set->slot = calloc(cap, sizeof(*set->slot));
+	set->mask = cap - 1;
+	set->nocase = nocase;
+	return set->slot ? 0 : -1;
+}
+
+void
+ycfg_nameset_free(struct ycfg_nameset *set)
+{
+	free(set->slot);
+	set->slot = NULL;
+}
+
+long
+ycfg_nameset_put(struct ycfg_nameset *set, const char *name, size_t idx)
+{
+	size_t len = strlen(name);
+	uint32_t h = set->nocase ? ycfg_hash_lower(0, name, len)
+				 : ycfg_fnv32(YCFG_FNV32_INIT, name, len);
+
+	for (size_t i = h & set->mask;; i = (i + 1) & set->mask) {
+		struct ycfg_nameslot *sl = &set->slot[i];
+
+		if (sl->name == NULL) {
+			sl->name = name;
+			sl->idx = idx;
+			return -1;
+		}
+		if ((set->nocase ? strcasecmp(sl->name, name)
+				 : strcmp(sl->name, name)) == 0)
+			return (long)sl->idx;
+	}
+}
+
 static void
 f_values(struct conv *c, const char *field, const char *text,
 	 char *const *list, unsigned n)
 {
+	struct ycfg_nameset seen;
 	struct ycfg_enum_value *v = ycfg_arena_alloc(c->a, (n ? n : 1) *
 						     sizeof(*v));
 
-	if (v == NULL)
+	if (v == NULL || ycfg_nameset_init(&seen, n, false) != 0) {
+		CERR(c, field, "out of memory for the values of %s", c->key);
 		return;
+	}
 	for (unsigned k = 0; k < n; k++) {
 		const char *s = list[k];
 		const char *sp = strchr(s, ' ');
@@ -292,12 +336,12 @@ f_values(struct conv *c, const char *field, const char *text,
 		}
 		v[k].value = ycfg_arena_strndup(c->a, s, vl);
 		v[k].name = copy(c, sp ? sp + 1 : "");
-		for (unsigned j = 0; j < k; j++)
-			if (v[j].value != NULL && v[k].value != NULL &&
-			    strcmp(v[j].value, v[k].value) == 0)
-				CERR(c, field, "value '%s' is listed twice for "
-				     "%s", v[k].value, c->key);
+		if (v[k].value != NULL &&
+		    ycfg_nameset_put(&seen, v[k].value, k) >= 0)
+			CERR(c, field, "value '%s' is listed twice for %s",
+			     v[k].value, c->key);
 	}
+	ycfg_nameset_free(&seen);
 	c->p->values = v;
 	c->p->nvalues = n;
 }
@@ -807,9 +851,12 @@ m_ranges(struct conv *c, const char *field, const char *text,
 {
 	struct ycfg_model_range *v = ycfg_arena_alloc(c->a, (n ? n : 1) *
 						      sizeof(*v));
+	unsigned given[26] = { 0 };
 
-	if (v == NULL)
+	if (v == NULL) {
+		CERR(c, field, "out of memory for the ranges of %s", c->key);
 		return;
+	}
 	for (unsigned k = 0; k < n; k++) {
 		const char *s = list[k];
 
@@ -821,10 +868,9 @@ m_ranges(struct conv *c, const char *field, const char *text,
 			continue;
 		}
 		v[k].letter = s[0];
-		for (unsigned j = 0; j < k; j++)
-			if (v[j].letter == v[k].letter)
-				CERR(c, field, "model %s gives index %c twice",
-				     c->key, s[0]);
+		if (given[s[0] - 'A']++)
+			CERR(c, field, "model %s gives index %c twice",
+			     c->key, s[0]);
 	}
 	c->model->ranges = v;
 	c->model->nranges = n;
@@ -1141,7 +1187,13 @@ static void
 convert_models(struct conv *c, const struct ycfg_raw_file *raw,
 	       struct ycfg_file *f)
 {
+	struct ycfg_nameset seen;
+
 	c->sec = YCFG_SEC_MODELS;
+	if (ycfg_nameset_init(&seen, raw->models_count, true) != 0) {
+		CERR(c, NULL, "out of memory for the models");
+		return;
+	}
 	for (unsigned i = 0; i < raw->models_count; i++) {
 		const struct raw_entry *r = &raw->models[i];
 		struct ycfg_model *m = &f->models[f->nmodels];
@@ -1156,13 +1208,12 @@ convert_models(struct conv *c, const struct ycfg_raw_file *raw,
 		}
 		c->key = r->text[0];
 		apply_fields(c, model_fields, NMODEL_FIELDS, r);
-		for (size_t j = 0; j < f->nmodels; j++)
-			if (strcasecmp(f->models[j].name, c->key) == 0)
-				CERR(c, "name", "model %s is listed twice",
-				     c->key);
+		if (ycfg_nameset_put(&seen, c->key, i) >= 0)
+			CERR(c, "name", "model %s is listed twice", c->key);
 		if (c->e->n + c->e->dropped == before)
 			f->nmodels++;
 	}
+	ycfg_nameset_free(&seen);
 }
 
 /* Copies a list of names, each checked by ok (NULL: any). */

@@ -249,17 +249,43 @@ static int
 add_names(const char ***v, size_t *n, size_t *cap, const char *const *add,
 	  size_t nadd)
 {
-	for (size_t i = 0; i < nadd; i++) {
-		size_t j;
+	struct ycfg_nameset set;
+	int rc = 0;
 
-		for (j = 0; j < *n; j++)
-			if (strcasecmp((*v)[j], add[i]) == 0)
-				break;
-		if (j == *n && ycfg_vec_push(v, n, cap, &add[i],
-					     sizeof(add[i])) != 0)
-			return -1;
+	if (ycfg_nameset_init(&set, *n + nadd, true) != 0)
+		return -1;
+	for (size_t j = 0; j < *n; j++)
+		ycfg_nameset_put(&set, (*v)[j], j);
+	for (size_t i = 0; i < nadd && rc == 0; i++)
+		if (ycfg_nameset_put(&set, add[i], *n) < 0)
+			rc = ycfg_vec_push(v, n, cap, &add[i], sizeof(add[i]));
+	ycfg_nameset_free(&set);
+	return rc;
+}
+
+/* Merges the models of a file: a name already known (case-insensitive)
+ * is replaced. */
+static int
+merge_models(struct ycfg_table *t, const struct ycfg_file *f)
+{
+	struct ycfg_nameset set;
+	int rc = 0;
+
+	if (ycfg_nameset_init(&set, t->nmodels + f->nmodels, true) != 0)
+		return -1;
+	for (size_t j = 0; j < t->nmodels; j++)
+		ycfg_nameset_put(&set, t->models[j].name, j);
+	for (size_t i = 0; i < f->nmodels && rc == 0; i++) {
+		long j = ycfg_nameset_put(&set, f->models[i].name, t->nmodels);
+
+		if (j >= 0)
+			t->models[j] = f->models[i];
+		else
+			rc = ycfg_vec_push(&t->models, &t->nmodels, &t->mcap,
+					   &f->models[i], sizeof(f->models[i]));
 	}
-	return 0;
+	ycfg_nameset_free(&set);
+	return rc;
 }
 
 /* Merges a converted file into the stage; the file's arena moves to the
@@ -308,19 +334,8 @@ stage_merge(struct stage *st, struct ycfg_file *f, const struct ycfg_src *src)
 	if (table_rehash(t, 0) != 0)
 		return -1;
 
-	for (size_t i = 0; i < f->nmodels; i++) {
-		size_t j;
-
-		for (j = 0; j < t->nmodels; j++)
-			if (strcasecmp(t->models[j].name,
-				       f->models[i].name) == 0)
-				break;
-		if (j < t->nmodels)
-			t->models[j] = f->models[i];
-		else if (ycfg_vec_push(&t->models, &t->nmodels, &t->mcap,
-				       &f->models[i], sizeof(f->models[i])) != 0)
-			return -1;
-	}
+	if (merge_models(t, f) != 0)
+		return -1;
 	for (size_t i = 0; i < f->nindexes; i++) {
 		size_t j;
 

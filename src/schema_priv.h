@@ -19,6 +19,27 @@
 #define YCFG_KEY_NORM_MAX 512     /* longest normal form of a concrete key */
 #define YCFG_COND_RANGES 8        /* ranges per condition */
 
+/* A set of names, for duplicate checks and merges of lists a user's
+ * schema may make as long as it likes (values, models, namespaces):
+ * comparing each with all before it took 22 s for 100,000 values.  Each
+ * name keeps the index given when it was added. */
+struct ycfg_nameset {
+	struct ycfg_nameslot {
+		const char *name;     /* not owned; NULL: free */
+		size_t idx;
+	} *slot;
+	size_t mask;
+	bool nocase;
+};
+
+/* Room for n names.  Returns 0, or -1 when memory ran out. */
+int ycfg_nameset_init(struct ycfg_nameset *set, size_t n, bool nocase);
+void ycfg_nameset_free(struct ycfg_nameset *set);
+
+/* The index of a name equal to name, or -1 after adding name with idx.
+ * At most the n names given to init may be added. */
+long ycfg_nameset_put(struct ycfg_nameset *set, const char *name, size_t idx);
+
 /* A loaded file's bytes, needed for line numbers until commit. */
 struct ycfg_src {
 	const char *name;     /* interned in the diagnostics list */

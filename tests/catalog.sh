@@ -719,6 +719,58 @@ run resolve --show-secrets secret.cfg
 if grep -q 'S3cretA' out; then ok; else bad "--show-secrets hides the secret"; fi
 
 # ---------------------------------------------------------------------------
+# Schema and configuration bombs
+# ---------------------------------------------------------------------------
+
+# "Billion laughs": nine levels of nine aliases.  Expanded, 41 KB took
+# 59 s and 787 MB; aliases are refused.
+{
+	echo 'version: "1"'
+	echo 'params:'
+	echo '  - &p0 {key: bomb.a, type: bool, summary: s, unverified: true}'
+	for i in 1 2 3 4 5 6 7 8 9; do
+		printf '  - &p%s [' "$i"
+		for j in 1 2 3 4 5 6 7 8 9; do printf '*p%s, ' $((i - 1)); done
+		echo '*p0]'
+	done
+} >laughs.yaml
+printf '%s\n' "$H" >plain.cfg
+ncase=$((ncase + 1))
+timeout 20 "$YCFG" lint --schema laughs.yaml plain.cfg >out 2>err </dev/null
+rc=$?
+if [ "$rc" -eq 2 ]; then ok; else bad "schema of nested aliases: exit $rc (124: timed out)"; fi
+printf 'version: "1"\nparams:\n  - &p {key: a.b, type: bool, summary: s, unverified: true}\n  - *p\n' >alias.yaml
+expect "schema with an alias" 2 lint --schema alias.yaml plain.cfg </dev/null
+expect_err "schema with an alias" "alias.yaml:4: error: YAML aliases (*name) are not allowed in a schema; write the entry out [schema-error]
+ycfg: cannot load the schema"
+printf 'exclude: &e ["a.cfg"]\nschema: *e\n' >alias.ycfg.yaml
+expect "configuration with an alias" 2 lint --config alias.ycfg.yaml plain.cfg </dev/null
+expect_err "configuration with an alias" \
+	"ycfg: alias.ycfg.yaml:2:9: YAML aliases (*name) are not allowed; write the value out"
+
+# 100,000 enum values and 50,000 models: duplicate checks were quadratic
+# (22 s); now hashed.
+python3 - <<'PY'
+with open('big-lists.yaml', 'w') as f:
+    f.write('version: "1"\nmodels:\n')
+    for i in range(50000):
+        f.write(f'  - {{name: "M{i}", kind: desk}}\n')
+    f.write('params:\n  - key: bomb.e\n    type: enum\n    summary: s\n'
+            '    unverified: true\n    values:\n')
+    for i in range(100000):
+        f.write(f'      - "{i} v{i}"\n')
+    f.write('      - "7 again"\n')
+PY
+ncase=$((ncase + 1))
+timeout 30 "$YCFG" lint --schema big-lists.yaml plain.cfg >out 2>err </dev/null
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q "value '7' is listed twice for bomb.e" err; then ok; else
+	bad "100,000 enum values: exit $rc (124: timed out)"
+	head -3 err | sed 's/^/    /'
+fi
+rm -f big-lists.yaml
+
+# ---------------------------------------------------------------------------
 # Memory: repeated and aliased includes
 # ---------------------------------------------------------------------------
 

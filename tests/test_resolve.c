@@ -246,6 +246,40 @@ describe_truncates_safely(void **state)
 	assert_int_equal(strlen(tiny), 7);
 }
 
+/* A resolved list keeps the fallback trail only for keys that followed a
+ * -1, and says where each value came from. */
+static void
+resolved_keeps_trail_only_after_minus_one(void **state)
+{
+	struct fixture *f = *state;
+	const struct ycfg_doc *layers[2] = { &f->doc[0], &f->doc[1] };
+	struct ycfg_layers l = { layers, 2, 0, &f->schema };
+	struct ycfg_resolved r;
+	char how[256];
+
+	fill(&f->doc[0], "y.cfg", HDR "account.1.sip_server.1.retry_counts = 9\n"
+				      "account.1.label = x\n");
+	fill(&f->doc[1], "m.cfg", HDR "account.1.outbound_proxy.1.retry_counts = -1\n");
+	assert_int_equal(ycfg_resolve(&l, false, NULL, &r), 0);
+	assert_int_equal(r.n, 3);
+	/* natural order: label, outbound_proxy, sip_server */
+	assert_string_equal(r.v[0].key, "account.1.label");
+	assert_null(r.v[0].via);
+	assert_string_equal(ycfg_resolved_describe(&r.v[0], how, sizeof(how)),
+			    "y.cfg:3");
+	assert_string_equal(r.v[1].key,
+			    "account.1.outbound_proxy.1.retry_counts");
+	assert_non_null(r.v[1].via);
+	assert_int_equal(r.v[1].len, 1);
+	assert_memory_equal(r.v[1].val, "9", 1);
+	assert_string_equal(ycfg_resolved_describe(&r.v[1], how, sizeof(how)),
+			    "-1 (m.cfg:2) -> account.1.sip_server.1.retry_counts "
+			    "(y.cfg:2)");
+	assert_null(r.v[2].via);
+	assert_true(sizeof(struct ycfg_resolved_entry) <= 64);
+	ycfg_resolved_free(&r);
+}
+
 int
 main(void)
 {
@@ -261,6 +295,7 @@ main(void)
 		cmocka_unit_test(default_minus_one_takes_fallback_default),
 		cmocka_unit_test(explicit_proxy_value_wins_over_fallback),
 		cmocka_unit_test(describe_truncates_safely),
+		cmocka_unit_test(resolved_keeps_trail_only_after_minus_one),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -55,15 +55,24 @@ bool ycfg_effective_get(const struct ycfg_layers *l, const char *key,
 char *ycfg_effective_describe(const struct ycfg_effective *e, char *buf,
 			      size_t bufsz);
 
-/* One key of a resolved configuration. */
+/* One key of a resolved configuration: 64 bytes and the key's copy, so
+ * a file of a million distinct keys resolves in about 150 MB beside its
+ * document (the fallback trail, over 1 KB, is kept only for the keys
+ * that followed a -1). */
 struct ycfg_resolved_entry {
 	char *key;                      /* owned, NUL-terminated */
 	const char *val;                /* borrowed from a document/schema */
 	size_t len;
 	const struct ycfg_param *param; /* may be NULL */
 	bool secret;
-	struct ycfg_effective eff;      /* provenance */
+	struct ycfg_origin origin;      /* the line (or default) giving val */
+	struct ycfg_effective *via;     /* owned; NULL when no -1 was followed */
 };
+
+/* Where a resolved value came from, as ycfg_effective_describe() says it.
+ * Returns buf. */
+char *ycfg_resolved_describe(const struct ycfg_resolved_entry *e, char *buf,
+			     size_t bufsz);
 
 struct ycfg_resolved {
 	struct ycfg_resolved_entry *v;
