@@ -581,21 +581,55 @@ add_named_file(struct run *run, const char *path, bool *excluded)
 	return true;
 }
 
+/* The links a walk did not follow, as findings of the link's directory
+ * (unless its configuration excludes the link).  False when out of
+ * memory. */
+static bool
+report_links(struct run *run, const struct ycfg_walk *w)
+{
+	for (size_t i = 0; i < w->links.n; i++) {
+		const char *link = w->links.v[i];
+		char *dir = dir_of(link);
+		struct group *g = dir ? group_for(run, dir, false) : NULL;
+		const char *file;
+
+		free(dir);
+		if (g == NULL)
+			return false;
+		if (ycfg_config_excluded(&g->ctx->cfg, link))
+			continue;
+		file = ycfg_diags_intern(&g->ctx->d, link);
+		if (file == NULL)
+			return false;
+		ycfg_diag_add(&g->ctx->d, file, 0, 0,
+			      YCFG_R_LINK_NOT_FOLLOWED, "%s", w->why.v[i]);
+	}
+	return true;
+}
+
 /* Adds the files below a directory named on the command line; says so
  * and returns false when there are none to lint. */
 static bool
 add_directory(struct run *run, const char *path)
 {
+	struct ycfg_walk walk = { 0 };
 	struct ycfg_pathlist found = { 0 };
-	char err[512];
 	size_t kept = 0, excluded = 0;
 	const char *by = NULL;
 	bool ok = true;
 
-	if (ycfg_find_provisioning_files(path, &found, err, sizeof(err)) != 0) {
-		ycfg_errorf("cannot read directory '%s': %s", path, err);
+	/* a directory that cannot be read is trouble; its siblings are still
+	 * linted */
+	if (ycfg_find_provisioning_files(path, &walk) != 0) {
+		for (size_t i = 0; i < walk.problems.n; i++)
+			ycfg_errorf("%s", walk.problems.v[i]);
 		ok = false;
 	}
+	if (!report_links(run, &walk))
+		ok = false;
+	found = walk.files;
+	walk.files = (struct ycfg_pathlist){ 0 };
+	ycfg_walk_free(&walk);
 	for (size_t i = 0; i < found.n;) {
 		char *dir = dir_of(found.v[i]);
 		size_t j = i;

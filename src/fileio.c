@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -214,32 +215,139 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int
-find_files(const char *dir, bool recursive, struct ycfg_pathlist *out,
-	   char *err, size_t errsz)
+void
+ycfg_walk_free(struct ycfg_walk *w)
+{
+	ycfg_pathlist_free(&w->files);
+	ycfg_pathlist_free(&w->links);
+	ycfg_pathlist_free(&w->why);
+	ycfg_pathlist_free(&w->problems);
+}
+
+struct walker {
+	struct ycfg_walk *w;
+	const char *top;        /* the directory given, as given */
+	const char *root;       /* its real path; NULL: links go anywhere */
+	bool recursive;
+	bool failed;            /* a problem, or out of memory */
+};
+
+static void add_sentence(struct walker *k, struct ycfg_pathlist *l,
+			 const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+add_sentence(struct walker *k, struct ycfg_pathlist *l, const char *fmt, ...)
+{
+	char buf[PATH_MAX * 2 + 256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (ycfg_pathlist_add(l, buf) != 0)
+		k->failed = true;
+}
+
+/* path for a message: over 240 bytes, its start and end around "..."
+ * (a path deeper than PATH_MAX must not crowd out the reason). */
+static const char *
+elide(const char *path, char buf[256])
+{
+	size_t n = strlen(path);
+
+	if (n <= 240)
+		return path;
+	snprintf(buf, 256, "%.120s...%s", path, path + n - 100);
+	return buf;
+}
+
+static void
+add_path(struct walker *k, struct ycfg_pathlist *l, const char *path)
+{
+	if (ycfg_pathlist_add(l, path) != 0) {
+		add_sentence(k, &k->w->problems, "out of memory");
+		k->failed = true;
+	}
+}
+
+/* A link met in the walk: true when it may be followed (its target is a
+ * regular file inside the root); else says why not, for provisioning
+ * names and directories only. */
+static bool
+link_followed(struct walker *k, const char *path, bool provisioning)
+{
+	char real[PATH_MAX];
+	struct stat st;
+	size_t rl = k->root ? strlen(k->root) : 0;
+
+	if (realpath(path, real) == NULL || stat(real, &st) != 0) {
+		if (provisioning) {
+			add_path(k, &k->w->links, path);
+			add_sentence(k, &k->w->why, "a link to nothing (%s)",
+				     strerror(errno));
+		}
+		return false;
+	}
+	bool inside = k->root == NULL ||
+		      (strncmp(real, k->root, rl) == 0 &&
+		       (real[rl] == '/' || (rl == 1 && k->root[0] == '/')));
+
+	if (S_ISDIR(st.st_mode)) {
+		/* a directory inside is searched where it is */
+		if (!inside && k->root != NULL) {
+			add_path(k, &k->w->links, path);
+			add_sentence(k, &k->w->why, "a link to the directory "
+				     "'%s', outside '%s'; not searched", real,
+				     k->top);
+		}
+		return false;
+	}
+	if (!provisioning || !S_ISREG(st.st_mode))
+		return false;
+	if (!inside) {
+		add_path(k, &k->w->links, path);
+		add_sentence(k, &k->w->why, "a link to '%s', outside '%s'; "
+			     "not read", real, k->top);
+		return false;
+	}
+	return true;
+}
+
+static void
+walk_dir(struct walker *k, const char *dir)
 {
 	DIR *d = opendir(dir);
 
+	char shown[256];
+
 	if (d == NULL) {
-		set_err(err, errsz, errno);
-		return -1;
+		add_sentence(k, &k->w->problems, "cannot read directory '%s': "
+			     "%s", elide(dir, shown), strerror(errno));
+		k->failed = true;
+		return;
 	}
 
 	struct ycfg_pathlist names = { 0 };
 	struct dirent *de;
-	int rc = 0;
 
+	errno = 0;
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (ycfg_pathlist_add(&names, de->d_name) != 0) {
-			set_err(err, errsz, ENOMEM);
-			rc = -1;
+		if (de->d_name[0] != '.' &&
+		    ycfg_pathlist_add(&names, de->d_name) != 0) {
+			add_sentence(k, &k->w->problems, "out of memory");
+			k->failed = true;
 			break;
 		}
+		errno = 0;
+	}
+	if (de == NULL && errno != 0) {
+		add_sentence(k, &k->w->problems, "cannot read directory '%s': "
+			     "%s", elide(dir, shown), strerror(errno));
+		k->failed = true;
 	}
 	closedir(d);
-	if (rc == 0 && names.n > 1)
+	if (names.n > 1)
 		qsort(names.v, names.n, sizeof(*names.v), name_cmp);
 
 	size_t dl = strlen(dir);
@@ -247,56 +355,80 @@ find_files(const char *dir, bool recursive, struct ycfg_pathlist *out,
 
 	/* pass 0: this directory's files; pass 1: its subdirectories, so
 	 * that each directory's files come out together */
-	for (int pass = 0; pass < (recursive ? 2 : 1); pass++) {
-		for (size_t i = 0; rc == 0 && i < names.n; i++) {
+	for (int pass = 0; pass < (k->recursive ? 2 : 1); pass++) {
+		for (size_t i = 0; i < names.n; i++) {
 			size_t need = dl + strlen(names.v[i]) + 2;
 			char *path = malloc(need);
+			bool prov = is_provisioning(names.v[i]);
 			struct stat st;
 
 			if (path == NULL) {
-				set_err(err, errsz, ENOMEM);
-				rc = -1;
+				add_sentence(k, &k->w->problems,
+					     "out of memory");
+				k->failed = true;
 				break;
 			}
 			snprintf(path, need, "%s%s%s", dir, slash ? "" : "/",
 				 names.v[i]);
-			if (lstat(path, &st) == 0) {
-				if (S_ISDIR(st.st_mode)) {
-					if (pass == 1)
-						rc = find_files(path, true, out,
-								err, errsz);
-				} else if (pass == 0 && is_provisioning(names.v[i]) &&
-					   (S_ISREG(st.st_mode) ||
-					    (S_ISLNK(st.st_mode) &&
-					     stat(path, &st) == 0 &&
-					     S_ISREG(st.st_mode)))) {
-					if (ycfg_pathlist_add(out, path) != 0) {
-						set_err(err, errsz, ENOMEM);
-						rc = -1;
-					}
+			if (lstat(path, &st) != 0) {
+				/* too long a path; gone since readdir */
+				if (pass == 0 && errno != ENOENT &&
+				    k->recursive) {
+					add_sentence(k, &k->w->problems,
+						     "cannot read '%s': %s",
+						     elide(path, shown),
+						     strerror(errno));
+					k->failed = true;
 				}
+			} else if (S_ISDIR(st.st_mode)) {
+				if (pass == 1)
+					walk_dir(k, path);
+			} else if (pass == 0 && S_ISLNK(st.st_mode)) {
+				if (link_followed(k, path, prov))
+					add_path(k, &k->w->files, path);
+			} else if (pass == 0 && prov && S_ISREG(st.st_mode)) {
+				add_path(k, &k->w->files, path);
 			}
 			free(path);
 		}
 	}
 	ycfg_pathlist_free(&names);
-	return rc;
 }
 
 int
-ycfg_find_provisioning_files(const char *dir, struct ycfg_pathlist *out,
-			     char *err, size_t errsz)
+ycfg_find_provisioning_files(const char *dir, struct ycfg_walk *w)
 {
-	return find_files(dir, true, out, err, errsz);
+	char root[PATH_MAX];
+	struct walker k = { .w = w, .top = dir, .root = root,
+			    .recursive = true };
+
+	if (realpath(dir, root) == NULL) {
+		add_sentence(&k, &w->problems, "cannot read directory '%s': "
+			     "%s", dir, strerror(errno));
+		return -1;
+	}
+	walk_dir(&k, dir);
+	return k.failed ? -1 : 0;
 }
 
 int
 ycfg_list_provisioning_files(const char *dir, struct ycfg_pathlist *out,
 			     char *err, size_t errsz)
 {
+	/* the files a phone of dir may load: links are followed wherever
+	 * they go, as the provisioning server would serve them */
+	struct ycfg_walk w = { .files = *out };
+	struct walker k = { .w = &w, .top = dir, .recursive = false };
 	size_t from = out->n;
 
-	if (find_files(dir[0] ? dir : ".", false, out, err, errsz) != 0)
+	walk_dir(&k, dir[0] ? dir : ".");
+	*out = w.files;
+	w.files = (struct ycfg_pathlist){ 0 };
+	if (k.failed && err && errsz)
+		snprintf(err, errsz, "%s", w.problems.n ? w.problems.v[0]
+							: "out of memory");
+	ycfg_walk_free(&w);
+	if (k.failed)
 		return -1;
 	/* the current directory's files by their bare names */
 	for (size_t i = from; dir[0] == '\0' && i < out->n; i++)

@@ -301,6 +301,14 @@ static const struct ycfg_rule_info rules[YCFG_R__COUNT] = {
 	     "it are read as usual (and checked).  Files of pre-v70 firmware, "
 	     "with '[ section ]' and 'path =' lines, are legacy-format.",
 	     "[SIP]\naccount.1.enable = 1", "account.1.enable = 1"),
+	RULE(YCFG_R_LINK_NOT_FOLLOWED, "link-not-followed", YCFG_SEV_WARNING,
+	     "a symbolic link in the tree is not followed",
+	     "A directory walk never leaves the directory it was given: a "
+	     "link to a file or directory outside it, and a link to nothing, "
+	     "are not read.  Name the target on the command line to lint it, "
+	     "or copy it into the tree.",
+	     "common.cfg -> /etc/provisioning/common.cfg",
+	     "common.cfg (a file in the tree)"),
 };
 
 const struct ycfg_rule_info *

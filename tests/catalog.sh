@@ -440,6 +440,46 @@ nul.cfg:2:20: error: line contains a NUL byte; the line is skipped [nul-byte]
 nul.cfg:3:20: error: invalid boolean '2' for account.1.enable: expected 1 or 0 [invalid-value]
 EOF
 
+# Walks: a directory that cannot be read stops nothing else; links never
+# take the walk out of the tree.
+mkdir -p walk/a walk/c
+printf '%s\naccount.1.enable = 2\n' "$H" >walk/a/x.cfg
+printf '%s\naccount.1.enable = 2\n' "$H" >walk/c/z.cfg
+printf '%s\naccount.1.enable = 1\n' "$H" >outside-walk.cfg
+ln -sf ../../outside-walk.cfg walk/a/out.cfg
+ln -sf nowhere.cfg walk/a/dangling.cfg
+# deeper than PATH_MAX below walk/b: unreadable even for root
+( mkdir -p walk/b && cd walk/b &&
+  for i in $(seq 1 25); do d=$(printf 'd%.0s' $(seq 1 200)); mkdir "$d" && cd "$d" || exit 1; done )
+deep=walk/b/$(printf 'd%.0s' $(seq 1 200))
+expect "walk past an unreadable directory, links out of the tree" 2 lint walk <<EOF
+walk/a/dangling.cfg: warning: a link to nothing (No such file or directory) [link-not-followed]
+walk/a/out.cfg: warning: a link to '$TMP/outside-walk.cfg', outside 'walk'; not read [link-not-followed]
+walk/a/x.cfg:2:20: error: invalid boolean '2' for account.1.enable: expected 1 or 0 [invalid-value]
+walk/c/z.cfg:2:20: error: invalid boolean '2' for account.1.enable: expected 1 or 0 [invalid-value]
+EOF
+if grep -q "^ycfg: cannot read 'walk/b/dd*\.\.\.dd*': File name too long$" err; then ok; else
+	bad "the unreadable directory is not named:"
+	head -2 err | cut -c1-120 | sed 's/^/    /'
+fi
+( cd walk/b && for i in $(seq 1 25); do cd d* || exit; done
+  for i in $(seq 1 25); do cd .. && rm -rf d*; done )
+
+mkdir -p walk2/locked walk2/open
+printf '%s\naccount.1.enable = 2\n' "$H" >walk2/open/z.cfg
+chmod 000 walk2/locked
+if [ "$(id -u)" -ne 0 ] && ! ls walk2/locked >/dev/null 2>&1; then
+	expect "walk past a directory without permission" 2 lint walk2 <<EOF
+walk2/open/z.cfg:2:20: error: invalid boolean '2' for account.1.enable: expected 1 or 0 [invalid-value]
+EOF
+	expect_err "walk past a directory without permission" \
+		"ycfg: cannot read directory 'walk2/locked': Permission denied
+ycfg: 1 error in 1 file"
+else
+	echo "catalog: running as root, chmod 000 directory case skipped (the PATH_MAX case stands in)"
+fi
+chmod 755 walk2/locked
+
 # 513 MiB, sparse: refused by size before anything is read
 if truncate -s 513M huge.cfg 2>/dev/null; then
 	expect "file over 512 MiB" 1 lint huge.cfg <<EOF

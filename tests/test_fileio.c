@@ -588,8 +588,8 @@ static void
 find_lists_provisioning_files_sorted_and_recursive(void **state)
 {
 	const char *dir = *state;
-	struct ycfg_pathlist l = { 0 };
-	char err[128] = "", path[4096], target[4096];
+	struct ycfg_walk w = { 0 };
+	char path[4096], target[4096];
 	static const char *const want[] = {
 		"A.cfg", "a.boot", "b.cfg", "link.cfg", "sub/z.cfg",
 		"sub/deeper/y.boot", "x.cfg/inner.cfg",
@@ -611,8 +611,9 @@ find_lists_provisioning_files_sorted_and_recursive(void **state)
 	put_dir(dir, "sub/deeper");
 	put_file(dir, "sub/deeper/y.boot", "y", 1);
 	put_dir(dir, "sub/empty");
-	/* a link to a file counts, a link to a directory is not followed,
-	 * a dangling link is ignored */
+	/* a link to a file inside counts, a link to a directory inside is
+	 * not followed (its files are found where they are), a dangling
+	 * link is reported */
 	assert_int_equal(symlink("b.cfg", join(path, sizeof(path), dir,
 					       "link.cfg")),
 			 0);
@@ -623,83 +624,178 @@ find_lists_provisioning_files_sorted_and_recursive(void **state)
 						     "dangling.cfg")),
 			 0);
 
-	assert_int_equal(ycfg_find_provisioning_files(dir, &l, err,
-						      sizeof(err)),
-			 0);
-	for (size_t i = 0; i < l.n; i++)
-		print_message("  found %s\n", l.v[i]);
-	assert_int_equal(l.n, sizeof(want) / sizeof(want[0]));
-	for (size_t i = 0; i < l.n; i++)
-		assert_string_equal(l.v[i], join(path, sizeof(path), dir,
-						 want[i]));
-	ycfg_pathlist_free(&l);
-	assert_int_equal(l.n, 0);
-	assert_null(l.v);
+	assert_int_equal(ycfg_find_provisioning_files(dir, &w), 0);
+	for (size_t i = 0; i < w.files.n; i++)
+		print_message("  found %s\n", w.files.v[i]);
+	assert_int_equal(w.files.n, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < w.files.n; i++)
+		assert_string_equal(w.files.v[i], join(path, sizeof(path), dir,
+						       want[i]));
+	assert_int_equal(w.links.n, 1);
+	assert_string_equal(w.links.v[0], join(path, sizeof(path), dir,
+					       "dangling.cfg"));
+	assert_non_null(strstr(w.why.v[0], "a link to nothing"));
+	assert_int_equal(w.problems.n, 0);
+	ycfg_walk_free(&w);
+	assert_int_equal(w.files.n, 0);
+	assert_null(w.files.v);
 
 	/* a trailing slash on the directory is not doubled */
 	snprintf(path, sizeof(path), "%s/sub/", dir);
-	assert_int_equal(ycfg_find_provisioning_files(path, &l, err,
-						      sizeof(err)),
-			 0);
-	assert_int_equal(l.n, 2);
+	assert_int_equal(ycfg_find_provisioning_files(path, &w), 0);
+	assert_int_equal(w.files.n, 2);
 	snprintf(target, sizeof(target), "%s/sub/z.cfg", dir);
-	assert_string_equal(l.v[0], target);
-	ycfg_pathlist_free(&l);
+	assert_string_equal(w.files.v[0], target);
+	ycfg_walk_free(&w);
 }
 
 static void
 find_appends_to_existing_list(void **state)
 {
 	const char *dir = *state;
-	struct ycfg_pathlist l = { 0 };
-	char err[128] = "";
+	struct ycfg_walk w = { 0 };
 
 	put_file(dir, "a.cfg", "a", 1);
-	assert_int_equal(ycfg_pathlist_add(&l, "first"), 0);
-	assert_int_equal(ycfg_find_provisioning_files(dir, &l, err,
-						      sizeof(err)),
-			 0);
-	assert_int_equal(l.n, 2);
-	assert_string_equal(l.v[0], "first");
-	ycfg_pathlist_free(&l);
+	assert_int_equal(ycfg_pathlist_add(&w.files, "first"), 0);
+	assert_int_equal(ycfg_find_provisioning_files(dir, &w), 0);
+	assert_int_equal(w.files.n, 2);
+	assert_string_equal(w.files.v[0], "first");
+	ycfg_walk_free(&w);
 }
 
 static void
 find_in_empty_directory_returns_nothing(void **state)
 {
 	const char *dir = *state;
-	struct ycfg_pathlist l = { 0 };
-	char err[128] = "";
+	struct ycfg_walk w = { 0 };
 
-	assert_int_equal(ycfg_find_provisioning_files(dir, &l, err,
-						      sizeof(err)),
-			 0);
-	assert_int_equal(l.n, 0);
-	ycfg_pathlist_free(&l);
+	assert_int_equal(ycfg_find_provisioning_files(dir, &w), 0);
+	assert_int_equal(w.files.n, 0);
+	assert_int_equal(w.problems.n, 0);
+	ycfg_walk_free(&w);
 }
 
 static void
 find_in_missing_directory_fails_with_reason(void **state)
 {
 	const char *dir = *state;
-	struct ycfg_pathlist l = { 0 };
-	char err[128] = "", path[4096];
+	struct ycfg_walk w = { 0 };
+	char path[4096];
 
 	assert_int_equal(ycfg_find_provisioning_files(
-				 join(path, sizeof(path), dir, "missing"), &l,
-				 err, sizeof(err)),
+				 join(path, sizeof(path), dir, "missing"), &w),
 			 -1);
-	assert_non_null(strstr(err, "o such file or directory"));
-	assert_int_equal(l.n, 0);
+	assert_int_equal(w.problems.n, 1);
+	assert_non_null(strstr(w.problems.v[0], "o such file or directory"));
+	assert_non_null(strstr(w.problems.v[0], "/missing'"));
+	assert_int_equal(w.files.n, 0);
+	ycfg_walk_free(&w);
 
 	/* a regular file is not a directory */
 	put_file(dir, "f.cfg", "x", 1);
 	assert_int_equal(ycfg_find_provisioning_files(
-				 join(path, sizeof(path), dir, "f.cfg"), &l,
-				 err, sizeof(err)),
+				 join(path, sizeof(path), dir, "f.cfg"), &w),
 			 -1);
-	assert_non_null(strstr(err, "ot a directory"));
-	ycfg_pathlist_free(&l);
+	assert_non_null(strstr(w.problems.v[0], "ot a directory"));
+	ycfg_walk_free(&w);
+}
+
+/* A subdirectory that cannot be read is a problem named after it, and
+ * the walk goes on with its siblings.  Root reads any directory: a path
+ * longer than PATH_MAX stands in for it (opendir fails the same way). */
+static void
+find_goes_on_past_a_directory_it_cannot_read(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_walk w = { 0 };
+	char path[4096];
+	int cwd = open(".", O_RDONLY | O_DIRECTORY);
+	size_t depth = 0;
+
+	assert_true(cwd >= 0);
+	put_file(dir, "a.cfg", "a", 1);
+	put_dir(dir, "b");
+	put_file(dir, "b/in.cfg", "x", 1);
+	put_dir(dir, "c");
+	put_file(dir, "c/z.cfg", "z", 1);
+	/* b/xxx...: deeper than PATH_MAX, made one directory at a time */
+	assert_int_equal(chdir(join(path, sizeof(path), dir, "b")), 0);
+	for (; depth < 40; depth++) {
+		char name[200];
+
+		memset(name, 'd', sizeof(name) - 1);
+		name[sizeof(name) - 1] = '\0';
+		assert_int_equal(mkdir(name, 0755), 0);
+		assert_int_equal(chdir(name), 0);
+	}
+	assert_int_equal(fchdir(cwd), 0);
+	close(cwd);
+
+	assert_int_equal(ycfg_find_provisioning_files(dir, &w), -1);
+	assert_int_equal(w.problems.n, 1);
+	assert_non_null(strstr(w.problems.v[0], "ile name too long"));
+	/* the siblings and the parent are all there */
+	assert_int_equal(w.files.n, 3);
+	assert_string_equal(w.files.v[0], join(path, sizeof(path), dir,
+					       "a.cfg"));
+	assert_string_equal(w.files.v[1], join(path, sizeof(path), dir,
+					       "b/in.cfg"));
+	assert_string_equal(w.files.v[2], join(path, sizeof(path), dir,
+					       "c/z.cfg"));
+	ycfg_walk_free(&w);
+
+	/* undo the depth the way it was made: the teardown's paths would be
+	 * too long */
+	char name[200];
+
+	memset(name, 'd', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	cwd = open(".", O_RDONLY | O_DIRECTORY);
+	assert_int_equal(chdir(join(path, sizeof(path), dir, "b")), 0);
+	for (size_t i = 0; i + 1 < depth; i++)
+		assert_int_equal(chdir(name), 0);
+	for (size_t i = 0; i < depth; i++) {
+		assert_int_equal(rmdir(name), 0);
+		assert_int_equal(chdir(".."), 0);
+	}
+	assert_int_equal(fchdir(cwd), 0);
+	close(cwd);
+}
+
+static void
+find_does_not_follow_links_out_of_the_tree(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_walk w = { 0 };
+	char path[4096], target[4096];
+
+	put_dir(dir, "tree");
+	put_dir(dir, "outside");
+	put_file(dir, "outside/secret.cfg", "s", 1);
+	put_file(dir, "tree/in.cfg", "i", 1);
+	assert_int_equal(symlink(join(target, sizeof(target), dir,
+				      "outside/secret.cfg"),
+				 join(path, sizeof(path), dir, "tree/out.cfg")),
+			 0);
+	assert_int_equal(symlink("../outside", join(path, sizeof(path), dir,
+						      "tree/outdir")),
+			 0);
+	assert_int_equal(symlink("in.cfg", join(path, sizeof(path), dir,
+						  "tree/same.cfg")),
+			 0);
+
+	assert_int_equal(ycfg_find_provisioning_files(
+				 join(path, sizeof(path), dir, "tree"), &w),
+			 0);
+	assert_int_equal(w.files.n, 2);   /* in.cfg and the link same.cfg */
+	assert_int_equal(w.links.n, 2);
+	assert_string_equal(w.links.v[0], join(path, sizeof(path), dir,
+					       "tree/out.cfg"));
+	assert_non_null(strstr(w.why.v[0], "outside/secret.cfg', outside"));
+	assert_string_equal(w.links.v[1], join(path, sizeof(path), dir,
+					       "tree/outdir"));
+	assert_non_null(strstr(w.why.v[1], "a link to the directory"));
+	ycfg_walk_free(&w);
 }
 
 static void
@@ -884,6 +980,8 @@ main(void)
 		T(find_appends_to_existing_list),
 		T(find_in_empty_directory_returns_nothing),
 		T(find_in_missing_directory_fails_with_reason),
+		T(find_goes_on_past_a_directory_it_cannot_read),
+		T(find_does_not_follow_links_out_of_the_tree),
 		T(is_dir_tells_directories_from_files),
 		T(pathlist_add_copies_strings),
 		T(write_atomic_creates_file_with_content_and_mode),

@@ -62,14 +62,33 @@ void ycfg_pathlist_free(struct ycfg_pathlist *l);
 /* True when the list holds path (a linear search). */
 bool ycfg_pathlist_has(const struct ycfg_pathlist *l, const char *path);
 
-/* Appends every regular file below dir whose name ends in .cfg or .boot,
- * recursively, skipping files and directories whose name starts with '.'
- * (.git, editor backups), in a
- * stable order (byte order of the path within each directory).  Symbolic
- * links to directories are not followed (no loops).  Returns 0, or -1 with
- * err set when dir (or a subdirectory) cannot be read. */
-int ycfg_find_provisioning_files(const char *dir, struct ycfg_pathlist *out,
-				 char *err, size_t errsz);
+/* What a directory walk found. */
+struct ycfg_walk {
+	struct ycfg_pathlist files;    /* provisioning files */
+	/* links not followed: the link's path, and why[i] a sentence on it
+	 * ("a link to '/etc/x.cfg', outside 'tree'") */
+	struct ycfg_pathlist links, why;
+	/* directories and paths that could not be read, each a sentence
+	 * naming it ("cannot read directory 'tree/a': Permission denied") */
+	struct ycfg_pathlist problems;
+};
+
+void ycfg_walk_free(struct ycfg_walk *w);
+
+/* Appends to w->files every regular file below dir whose name ends in
+ * .cfg or .boot, recursively, skipping names that start with '.' (.git,
+ * editor backups), in a stable order (byte order of the name within each
+ * directory, a directory's files before its subdirectories').
+ *
+ * The walk never leaves dir: a symbolic link is followed only to a file
+ * inside dir; a link to a file outside it, a dangling link and a link to a
+ * directory outside it land in w->links with the reason.  Links to
+ * directories are not followed (their files inside dir are found where
+ * they are; no loops).  A subdirectory or path that cannot be read (no
+ * permission, longer than PATH_MAX) lands in w->problems and the walk goes
+ * on.  Returns 0, or -1 when dir itself cannot be read or there were
+ * problems (out of memory is one). */
+int ycfg_find_provisioning_files(const char *dir, struct ycfg_walk *w);
 
 /* The same for dir alone, not its subdirectories ("" is the current
  * directory, whose files come out by their bare names). */

@@ -72,6 +72,8 @@ enum ycfg_rule {
 	YCFG_R_QUOTED_VALUE,
 	YCFG_R_MASKED_SECRET,
 	YCFG_R_BRACKET_LINE,
+	/* directory walks */
+	YCFG_R_LINK_NOT_FOLLOWED,
 	YCFG_R__COUNT /**< not a rule */
 };
 
