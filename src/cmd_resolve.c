@@ -12,6 +12,7 @@
 #include "ycfg/lexer.h"
 #include "ycfg/emit.h"
 #include "ycfg/recipe.h"
+#include "ycfg/secret.h"
 #include "ycfg/report.h"
 #include "ycfg/resolve.h"
 #include "ycfg/suppress.h"
@@ -254,7 +255,10 @@ emit_phone(struct ycfg_session *s, const struct resolve_args *a,
 	size_t secrets = 0;
 
 	for (size_t i = 0; i < res.n; i++)
-		secrets += res.v[i].secret && res.v[i].len > 0;
+		secrets += res.v[i].len > 0 &&
+			   (res.v[i].secret ||
+			    ycfg_has_userinfo_password(res.v[i].val,
+						       res.v[i].len));
 	if (a->eo.format == YCFG_OUT_CFG && !a->eo.show_secrets &&
 	    secrets > 0) {
 		/* a masked value would be deployed as the password */

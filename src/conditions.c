@@ -91,12 +91,21 @@ ycfg_conditions_judge(const struct ycfg_schema *s,
 			if (ycfg_ranges_contain(&cond->in, cv))
 				continue;
 
+			char shown[32];
+
+			if (ycfg_effective_is_secret(s, ck, cl, &ce))
+				snprintf(shown, sizeof(shown), "%s",
+					 YCFG_SECRET_MASK);
+			else
+				snprintf(shown, sizeof(shown), "%lld",
+					 (long long)cv);
+
 			int n = snprintf(msg + used, sizeof(msg) - used,
-					 "%s%s in %s, but it is %lld from %s",
+					 "%s%s in %s, but it is %s from %s",
 					 failed ? "; and " : "", ck,
 					 ycfg_ranges_format(&cond->in, false, r,
 							    sizeof(r)),
-					 (long long)cv,
+					 shown,
 					 ycfg_effective_describe(&ce, how,
 								 sizeof(how)));
 
@@ -109,7 +118,8 @@ ycfg_conditions_judge(const struct ycfg_schema *s,
 
 		char how[512];
 
-		bool secret = ycfg_schema_key_is_secret(s, key, e->key_len);
+		bool secret = ycfg_effective_is_secret(s, key, e->key_len,
+						       &dep);
 		int vl = secret ? (int)strlen(YCFG_SECRET_MASK)
 				: (int)(dep.len > 60 ? 60 : dep.len);
 

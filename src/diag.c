@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ycfg/diag.h"
+#include "ycfg/secret.h"
 #include "ycfg/utf8.h"
 #include "ycfg/vec.h"
 
@@ -124,13 +125,16 @@ diag_vadd_sev(struct ycfg_diags *d, const char *file, unsigned line,
 		return -1;
 	}
 
-	char buf[1024];
-	int len = vsnprintf(buf, sizeof(buf), fmt, ap);
+	char raw[1024], buf[1024];
+	int len = vsnprintf(raw, sizeof(raw), fmt, ap);
 
 	if (len < 0)
 		len = 0;
-	if ((size_t)len >= sizeof(buf))
-		len = sizeof(buf) - 1;
+	if ((size_t)len >= sizeof(raw))
+		len = sizeof(raw) - 1;
+	/* a credential quoted from a value never reaches a report */
+	ycfg_mask_userinfo(raw, (size_t)len, buf, sizeof(buf));
+	len = (int)strlen(buf);
 
 	char *msg = str_alloc(d, (size_t)len * 4 + 1);
 
@@ -360,17 +364,19 @@ ycfg_diags_remove_rule(struct ycfg_diags *d, size_t start, enum ycfg_rule rule)
 int
 ycfg_diags_trouble(struct ycfg_diags *d, const char *fmt, ...)
 {
-	char buf[1024], *msg;
+	char raw[1024], buf[1024], *msg;
 	va_list ap;
 	int len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(buf, sizeof(buf), fmt, ap);
+	len = vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
 	if (len < 0)
 		len = 0;
-	if ((size_t)len >= sizeof(buf))
-		len = sizeof(buf) - 1;
+	if ((size_t)len >= sizeof(raw))
+		len = sizeof(raw) - 1;
+	ycfg_mask_userinfo(raw, (size_t)len, buf, sizeof(buf));
+	len = (int)strlen(buf);
 	msg = str_alloc(d, (size_t)len * 4 + 1);
 	if (msg == NULL ||
 	    ycfg_vec_reserve(&d->troubles, &d->troubles_cap, d->ntroubles + 1,

@@ -11,6 +11,7 @@
 #include "ycfg/emit.h"
 #include "ycfg/json.h"
 #include "ycfg/lexer.h"
+#include "ycfg/secret.h"
 #include "ycfg/utf8.h"
 #include "ycfg/value.h"
 #include "ycfg/vec.h"
@@ -84,18 +85,51 @@ is_integer_value(const struct ycfg_resolved_entry *e)
 	return ycfg_parse_int(e->val, e->len, &v) == YCFG_NUM_OK;
 }
 
-/* The text to print for an entry's value, cleaned; *plain tells whether it
- * may be an unquoted integer.  buf has room for 4*len+16. */
+/* The bytes of an entry's value as they may be shown: the mask for a
+ * secret, a URL's password masked, unless show_secrets.  Points at the
+ * value itself or into buf (VALUE_BUF of its length); sets *n. */
+static const char *
+value_bytes(const struct ycfg_resolved_entry *e,
+	    const struct ycfg_emit_opts *o, char *buf, size_t *n)
+{
+	if (o->show_secrets) {
+		*n = e->len;
+		return e->val;
+	}
+	if (e->secret) {
+		*n = strlen(YCFG_SECRET_MASK);
+		return YCFG_SECRET_MASK;
+	}
+	if (ycfg_mask_userinfo(e->val, e->len, buf, 3 * e->len + 16)) {
+		*n = strlen(buf);
+		return buf;
+	}
+	*n = e->len;
+	return e->val;
+}
+
+/* Room for a value's text: masking at most triples it ("a:b@" becomes
+ * "a:********@"), escaping then quadruples that. */
+#define VALUE_BUF(len) (12 * (len) + 64)
+
+/* The text to print for an entry's value in YAML or JSON, cleaned (valid
+ * UTF-8, no control bytes); *plain tells whether it may be an unquoted
+ * integer.  buf has VALUE_BUF(len) bytes. */
 static const char *
 value_text(const struct ycfg_resolved_entry *e, const struct ycfg_emit_opts *o,
 	   char *buf, bool *plain)
 {
-	*plain = false;
+	size_t n;
+	const char *v = value_bytes(e, o, buf, &n);
+
+	*plain = v == e->val && is_integer_value(e);
 	if (e->secret && !o->show_secrets)
 		return YCFG_SECRET_MASK;
-	*plain = is_integer_value(e);
-	ycfg_utf8_escape(buf, e->val, e->len);
-	return buf;
+	/* escaped after the masked text, at the end of buf */
+	char *esc = buf + 3 * e->len + 16;
+
+	ycfg_utf8_escape(esc, v, n);
+	return esc;
 }
 
 static void
@@ -343,13 +377,18 @@ emit_cfg(const struct ycfg_resolved *r, const struct ycfg_emit_opts *o,
 	sink_str(s, "# effective configuration written by ycfg\n");
 	for (size_t i = 0; i < r->n; i++) {
 		const struct ycfg_resolved_entry *e = &r->v[i];
-		bool plain;
-		const char *v = value_text(e, o, buf, &plain);
+		size_t n;
+		/* the value's own bytes: a tab or a byte that is not UTF-8 is
+		 * deployed as it was written, never as the text \x09 */
+		const char *v = value_bytes(e, o, buf, &n);
 
 		sink_str(s, e->key);
 		sink_str(s, " = ");
 		/* an empty value must stay explicitly empty, not "not set" */
-		sink_str(s, *v ? v : "%NULL%");
+		if (n > 0)
+			sink_put(s, v, n);
+		else
+			sink_str(s, "%NULL%");
 		sink_str(s, "\n");
 	}
 	return 0;
@@ -366,7 +405,7 @@ ycfg_emit(const struct ycfg_resolved *r, const struct ycfg_emit_opts *o,
 		if (r->v[i].len > maxval)
 			maxval = r->v[i].len;
 
-	char *buf = malloc(maxval * 4 + 64);
+	char *buf = malloc(VALUE_BUF(maxval));
 	int rc;
 
 	if (buf == NULL) {

@@ -150,6 +150,21 @@ ycfg_effective_describe(const struct ycfg_effective *e, char *buf,
 	return buf;
 }
 
+bool
+ycfg_effective_is_secret(const struct ycfg_schema *s, const char *key,
+			 size_t keylen, const struct ycfg_effective *e)
+{
+	if (s == NULL)
+		return false;
+	if (ycfg_schema_key_is_secret(s, key, keylen))
+		return true;
+	for (unsigned i = 0; e != NULL && i < e->nsteps; i++)
+		if (ycfg_schema_key_is_secret(s, e->step_key[i],
+					      strlen(e->step_key[i])))
+			return true;
+	return false;
+}
+
 char *
 ycfg_resolved_describe(const struct ycfg_resolved_entry *e, char *buf,
 		       size_t bufsz)
@@ -419,9 +434,8 @@ ycfg_resolve(const struct ycfg_layers *l, bool defaults,
 			if (e->via != NULL)
 				*e->via = eff;
 		}
-		e->secret = l->schema != NULL &&
-			    ycfg_schema_key_is_secret(l->schema, e->key,
-						      strlen(e->key));
+		e->secret = ycfg_effective_is_secret(l->schema, e->key,
+						     strlen(e->key), e->via);
 		out->v[w++] = *e;
 	}
 	out->n = w;

@@ -214,23 +214,45 @@ ycfg_schema_key_is_secret(const struct ycfg_schema *s, const char *key,
 			  size_t keylen)
 {
 	const struct ycfg_param *p = ycfg_schema_lookup(s, key, keylen, NULL);
-	const char *last = key + keylen;
-	char seg[YCFG_KEY_NORM_MAX];
 
 	if (p != NULL)
 		return p->secret;
-	while (last > key && last[-1] != '.')
-		last--;
 
-	size_t n = (size_t)(key + keylen - last);
+	/* the key without its trailing index segments (password.1) */
+	size_t end = keylen;
 
-	if (n >= sizeof(seg))
-		n = sizeof(seg) - 1;
-	memcpy(seg, last, n);
-	seg[n] = '\0';
-	for (size_t i = 0; i < s->nsecret_names; i++)
-		if (ycfg_glob_match(s->secret_names[i], seg, YCFG_GLOB_NOCASE))
+	for (;;) {
+		size_t st = end;
+
+		while (st > 0 && key[st - 1] != '.')
+			st--;
+		if (st == 0 || st == end ||
+		    strspn(key + st, "0123456789") != end - st)
+			break;
+		end = st - 1;
+	}
+	for (size_t i = 0; i < s->nsecret_names; i++) {
+		const char *g = s->secret_names[i];
+		size_t segs = 1;
+
+		for (const char *q = g; *q; q++)
+			segs += *q == '.';
+		/* as many trailing segments as the glob has */
+		size_t st = end;
+
+		while (st > 0 && (key[st - 1] != '.' || --segs > 0))
+			st--;
+
+		char tail[YCFG_KEY_NORM_MAX];
+		size_t n = end - st;
+
+		if (segs > 1 || n >= sizeof(tail))
+			continue;   /* a shorter key, or too long a tail */
+		memcpy(tail, key + st, n);
+		tail[n] = '\0';
+		if (ycfg_glob_match(g, tail, YCFG_GLOB_NOCASE))
 			return true;
+	}
 	return false;
 }
 

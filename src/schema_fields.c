@@ -1251,9 +1251,12 @@ bad_namespace(const char *ns)
 static const char *
 bad_secret_name(const char *s)
 {
-	if (s[0] == '\0' || strchr(s, '.') != NULL || strchr(s, ' ') != NULL)
-		return "expected a glob for one key segment such as "
-		       "'*password*'";
+	size_t n = strlen(s);
+
+	if (n == 0 || strchr(s, ' ') != NULL || s[0] == '.' ||
+	    s[n - 1] == '.' || strstr(s, "..") != NULL)
+		return "expected a glob for the last key segments such as "
+		       "'*password*' or 'aes_key*.*'";
 	return NULL;
 }
 

@@ -95,7 +95,8 @@ no_secret() {
 	shift
 	if grep -qE 'S3cret[A-Z]' "$@"; then
 		bad "$name: a secret value is printed:"
-		grep -hE 'S3cret[A-Z]' "$@" | head -5 | sed 's/^/    /'
+		grep -hoE '.{0,60}S3cret[A-Z].{0,20}' "$@" | head -5 |
+			sed 's/^/    /'
 	else
 		ok
 	fi
@@ -746,14 +747,77 @@ EOF
 	echo "account.5.password = $(head -c 300 /dev/zero | tr '\0' x)S3cretI"
 	echo "account.6.password S3cretJ"
 } >secret.cfg
-for fmt in text json github; do
-	run lint --format "$fmt" secret.cfg
+# secrets the schema does not mark: a PIN, provisioning AES keys, URL
+# credentials (in values, and quoted by messages about bad hosts),
+# misspelled and suffixed names
+{
+	echo "$H"
+	echo "phone_setting.phone_lock.unlock_pin = 12S3cretK"
+	echo "static.auto_provision.aes_key_16.com = S3cretL"
+	echo "static.auto_provision.aes_key_16.mac = S3cretM"
+	echo "static.autoprovision.1.com_aes = S3cretN"
+	echo "static.autoprovision.1.mac_aes = S3cretO"
+	echo "static.auto_provision.server.url = https://admin:S3cretP@prov.example.com/"
+	echo "account.1.sip_server.1.address = sip:1001:S3cretQ@pbx.example.com"
+	echo "account.1.outbound_proxy.1.address = 1001:S3cretR@proxy"
+	echo "foo.pasword = S3cretS"
+	echo "foo.password.1 = S3cretT"
+	echo "foo.pwd = S3cretU"
+	echo "foo.passcode = S3cretV"
+	echo "foo.token = S3cretW"
+	echo "static.wifi.1.psk = S3cretX"
+	echo "snmp.community = S3cretY"
+} >secret2.cfg
+for fmt in text json github sarif; do
+	run lint --format "$fmt" secret.cfg secret2.cfg
 	no_secret "lint --format $fmt" out err
 done
 for fmt in yaml json cfg; do
 	run resolve --format "$fmt" --provenance --defaults secret.cfg
 	no_secret "resolve --format $fmt" out err
+	run resolve --format "$fmt" --provenance --defaults secret2.cfg
+	no_secret "resolve --format $fmt, secrets the schema does not mark" out err
 done
+expect "resolve --format cfg refuses masked URL credentials" 2 resolve --format cfg secret2.cfg </dev/null
+run resolve --show-secrets secret2.cfg
+ncase=$((ncase + 1))
+if grep -q 'admin:S3cretP@' out; then ok; else bad "--show-secrets hides a URL password"; fi
+
+# a project schema's condition on a secret key, and a -1 falling back to
+# one: the value is still never shown
+cat >secret-schema.yaml <<'EOF'
+version: "1"
+params:
+  - {key: test.pin_gate, type: int, range: "0..9", default: "0", secret: true,
+     summary: s, unverified: true}
+  - {key: test.feature, type: int, range: "0..9", default: "0",
+     requires: "test.pin_gate in 1..3", summary: s, unverified: true}
+  - {key: test.copy, type: int, range: "-1..9999", default: "-1",
+     fallback: test.pin_gate, summary: s, unverified: true}
+EOF
+printf '%s\ntest.pin_gate = 7\ntest.feature = 5\ntest.copy = -1\n' "$H" >cond.cfg
+run lint --schema secret-schema.yaml cond.cfg
+ncase=$((ncase + 1))
+if grep -q 'ineffective-setting' out && ! grep -q 'is 7 from' out; then ok; else
+	bad "a condition on a secret key shows its value:"
+	sed 's/^/    /' out | head -3
+fi
+run resolve --schema secret-schema.yaml --defaults cond.cfg
+ncase=$((ncase + 1))
+if grep -qx 'test.copy: "\*\*\*\*\*\*\*\*"' out; then ok; else
+	bad "a -1 fallback shows a secret under another key:"
+	sed 's/^/    /' out | head -5
+fi
+
+# --format cfg writes each value's bytes: a tab or a byte that is not UTF-8
+# came out as the text \x09 / \xe9, which lints clean and changes the value
+printf '%s\naccount.1.label = a\tb\351\n' "$H" >bytes.cfg
+ncase=$((ncase + 1))
+"$YCFG" resolve --format cfg bytes.cfg >out 2>err </dev/null
+if grep -q "$(printf 'account.1.label = a\tb\351')" out; then ok; else
+	bad "resolve --format cfg changed the value's bytes:"
+	od -c out | tail -3 | sed 's/^/    /'
+fi
 ncase=$((ncase + 1))
 run resolve --show-secrets secret.cfg
 if grep -q 'S3cretA' out; then ok; else bad "--show-secrets hides the secret"; fi

@@ -805,6 +805,52 @@ test_real_schema_dir(void **state)
 	}
 }
 
+/* Unknown keys are secret by their last segments, trailing indexes left
+ * out; globs with dots take as many segments.  Known keys follow their
+ * entry. */
+static void
+test_secret_names(void **state)
+{
+	struct fixture *f = *state;
+	static const char yaml[] =
+		"version: \"1\"\n"
+		"secret_names: [\"*passw*\", \"*_pin\", \"aes_key*.*\"]\n"
+		"params:\n"
+		"  - {key: a.password_policy, type: int, summary: s, "
+		"unverified: true}\n";
+
+	assert_int_equal(load(f, "s.yaml", yaml), 0);
+#define SECRET(k) ycfg_schema_key_is_secret(&f->s, (k), strlen(k))
+	assert_true(SECRET("x.password"));
+	assert_true(SECRET("x.PassWord2"));
+	assert_true(SECRET("x.password.1"));
+	assert_true(SECRET("x.password.1.2"));
+	assert_true(SECRET("phone_lock.unlock_pin"));
+	assert_true(SECRET("static.auto_provision.aes_key_16.com"));
+	assert_true(SECRET("password"));
+	/* a known entry is what the schema says */
+	assert_false(SECRET("a.password_policy"));
+	assert_false(SECRET("x.pin.enable"));
+	assert_false(SECRET("x.com"));
+	assert_false(SECRET("com"));
+	assert_false(SECRET("1.2"));
+	assert_false(SECRET(""));
+#undef SECRET
+}
+
+static void
+test_error_bad_secret_names(void **state)
+{
+	struct fixture *f = *state;
+
+	expect_error(f, "s.yaml", "version: \"1\"\nsecret_names: [\".pin\"]\n",
+		     2, "bad secret_names '.pin'");
+	expect_error(f, "s.yaml", "version: \"1\"\nsecret_names: [\"a..b\"]\n",
+		     2, "bad secret_names 'a..b'");
+	expect_error(f, "s.yaml", "version: \"1\"\nsecret_names: [\"a b\"]\n",
+		     2, "bad secret_names 'a b'");
+}
+
 int
 main(void)
 {
@@ -828,6 +874,8 @@ main(void)
 		T(test_error_bad_keys),
 		T(test_error_duplicate_key),
 		T(test_error_yaml_syntax),
+		T(test_secret_names),
+		T(test_error_bad_secret_names),
 		T(test_error_version),
 		T(test_error_top_level),
 		T(test_error_models_and_namespaces),

@@ -49,6 +49,12 @@ struct ycfg_effective {
 bool ycfg_effective_get(const struct ycfg_layers *l, const char *key,
 			size_t keylen, struct ycfg_effective *out);
 
+/* True when the value of key, as e found it, is secret: key is, or a -1
+ * led to a key that is (a fallback must not show a password under another
+ * name). */
+bool ycfg_effective_is_secret(const struct ycfg_schema *s, const char *key,
+			      size_t keylen, const struct ycfg_effective *e);
+
 /* Describes where the value came from: "y000000000000.cfg:12", "default",
  * or with fallbacks "-1 (a.cfg:4) -> account.1.sip_server.1.retry_counts
  * (default)".  Always NUL-terminates (truncating).  Returns buf. */

@@ -1,0 +1,144 @@
+/*
+ * test_secret.c - userinfo passwords masked in text: URLs, SIP URIs, bare
+ * user:password@host, several in one text, and what is left alone.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "ycfg/secret.h"
+#include "ycfg/value.h"
+
+#define S(s) (s), strlen(s)
+
+/* s masked into a static buffer of outsz bytes */
+static const char *
+masked(const char *s, size_t outsz)
+{
+	static char out[256];
+
+	assert_true(outsz <= sizeof(out));
+	ycfg_mask_userinfo(S(s), out, outsz);
+	return out;
+}
+
+static void
+masks_url_password(void **state)
+{
+	(void)state;
+	assert_string_equal(masked("https://admin:pw@prov.example.com/", 256),
+			    "https://admin:" YCFG_SECRET_MASK
+			    "@prov.example.com/");
+	assert_true(ycfg_has_userinfo_password(S("ftp://u:p@h")));
+}
+
+static void
+masks_sip_uri_password_not_the_scheme(void **state)
+{
+	(void)state;
+	assert_string_equal(masked("sip:1001:pw@pbx", 256),
+			    "sip:1001:" YCFG_SECRET_MASK "@pbx");
+	assert_string_equal(masked("SIPS:1001:pw@pbx", 256),
+			    "SIPS:1001:" YCFG_SECRET_MASK "@pbx");
+}
+
+static void
+masks_bare_user_password_and_quoted_text(void **state)
+{
+	(void)state;
+	assert_string_equal(masked("invalid host '1001:pw@proxy' for x", 256),
+			    "invalid host '1001:" YCFG_SECRET_MASK
+			    "@proxy' for x");
+}
+
+static void
+masks_every_userinfo(void **state)
+{
+	(void)state;
+	assert_string_equal(masked("a:1@h b:2@h", 256),
+			    "a:" YCFG_SECRET_MASK "@h b:" YCFG_SECRET_MASK
+			    "@h");
+}
+
+static void
+leaves_user_without_password(void **state)
+{
+	char out[64];
+
+	(void)state;
+	assert_false(ycfg_mask_userinfo(S("sip:1001@pbx"), out, sizeof(out)));
+	assert_string_equal(out, "sip:1001@pbx");
+	assert_false(ycfg_has_userinfo_password(S("https://admin@h/")));
+	assert_false(ycfg_has_userinfo_password(S("mail user@example.com")));
+	/* an empty password hides nothing */
+	assert_false(ycfg_has_userinfo_password(S("user:@h")));
+}
+
+static void
+leaves_text_without_at_sign(void **state)
+{
+	char out[64];
+
+	(void)state;
+	assert_false(ycfg_mask_userinfo(S("it is 0 from y.cfg:3"), out,
+					sizeof(out)));
+	assert_string_equal(out, "it is 0 from y.cfg:3");
+	assert_false(ycfg_has_userinfo_password(S("")));
+}
+
+static void
+at_sign_first_or_alone(void **state)
+{
+	(void)state;
+	assert_string_equal(masked("@", 256), "@");
+	/* an empty user name: the password is still masked */
+	assert_string_equal(masked("@@:x@", 256), "@@:" YCFG_SECRET_MASK "@");
+	assert_string_equal(masked(":@", 256), ":@");
+}
+
+/* Truncation never lets password bytes through: the cut falls before the
+ * password or inside the mask. */
+static void
+truncation_never_shows_the_password(void **state)
+{
+	(void)state;
+	for (size_t sz = 1; sz < 40; sz++) {
+		const char *m = masked("https://admin:hunter2@h/", sz);
+
+		assert_null(strstr(m, "hunter"));
+		assert_null(strstr(m, "h2"));
+		assert_true(strlen(m) < sz);
+	}
+}
+
+static void
+zero_sized_output_is_left_alone(void **state)
+{
+	char out[1] = { 'x' };
+
+	(void)state;
+	assert_false(ycfg_mask_userinfo(S("a:b@c"), out, 0));
+	assert_int_equal(out[0], 'x');
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(masks_url_password),
+		cmocka_unit_test(masks_sip_uri_password_not_the_scheme),
+		cmocka_unit_test(masks_bare_user_password_and_quoted_text),
+		cmocka_unit_test(masks_every_userinfo),
+		cmocka_unit_test(leaves_user_without_password),
+		cmocka_unit_test(leaves_text_without_at_sign),
+		cmocka_unit_test(at_sign_first_or_alone),
+		cmocka_unit_test(truncation_never_shows_the_password),
+		cmocka_unit_test(zero_sized_output_is_left_alone),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
