@@ -346,6 +346,46 @@ check_list(struct check *k, const char *key, const char *what)
 	}
 }
 
+/* schema: relative paths that stay in the configuration's directory. */
+static int
+check_schema_paths(struct check *k)
+{
+	static const char what[] = "schema file paths";
+
+	if (k->ev.type != YAML_SEQUENCE_START_EVENT)
+		return check_fail(k, k->ev.start_mark, "'schema' must be a "
+				  "list of %s", what);
+	for (;;) {
+		if (check_next(k) != 0)
+			return -1;
+		if (k->ev.type == YAML_SEQUENCE_END_EVENT)
+			return 0;
+		if (!is_scalar(k) || k->ev.data.scalar.length == 0)
+			return check_fail(k, k->ev.start_mark, "each entry "
+					  "of 'schema' must be one of %s",
+					  what);
+
+		const char *p = scalar(k);
+		int depth = 0;
+
+		for (const char *q = p; *q && depth >= 0;) {
+			size_t n = strcspn(q, "/");
+
+			if (n == 2 && q[0] == '.' && q[1] == '.')
+				depth--;
+			else if (n > 0 && !(n == 1 && q[0] == '.'))
+				depth++;
+			q += n + (q[n] == '/');
+		}
+		if (p[0] == '/' || depth < 0)
+			return check_fail(k, k->ev.start_mark, "schema '%s' is "
+					  "outside the configuration's "
+					  "directory; schema files of a "
+					  "configuration stay in its directory "
+					  "(give others with --schema)", p);
+	}
+}
+
 static int
 parse_level(const char *s, int *out)
 {
@@ -507,7 +547,7 @@ check_top(struct check *k)
 			rc = check_list(k, "exclude", "glob patterns");
 			break;
 		case 3:
-			rc = check_list(k, "schema", "schema file paths");
+			rc = check_schema_paths(k);
 			break;
 		case 4:
 			rc = check_phones(k);
@@ -629,9 +669,26 @@ copy_list(char **v, size_t n)
 	return o;
 }
 
-/* Fills c from the raw load; -1 when out of memory. */
+/* True when the real path of file lies inside the real path of dir. */
+static bool
+inside_dir(const char *file, const char *dir)
+{
+	char rf[PATH_MAX], rd[PATH_MAX];
+
+	if (realpath(file, rf) == NULL || realpath(dir, rd) == NULL)
+		return true;   /* missing: the load says so */
+
+	size_t n = strlen(rd);
+
+	return strncmp(rf, rd, n) == 0 && (rf[n] == '/' || n == 1);
+}
+
+/* Fills c from the raw load.  Returns 0, -1 when out of memory, or -2
+ * with err set when a schema path leaves the configuration's directory
+ * through a link (the check pass refused the other ways out). */
 static int
-convert(struct ycfg_config *c, const struct raw_config *raw)
+convert(struct ycfg_config *c, const struct raw_config *raw, char *err,
+	size_t errsz)
 {
 	if (raw == NULL)
 		return 0;
@@ -663,12 +720,18 @@ convert(struct ycfg_config *c, const struct raw_config *raw)
 
 			if (p == NULL)
 				return -1;
-			if (s[0] == '/')
-				snprintf(p, n, "%s", s);
-			else
-				snprintf(p, n, "%s%s%s", c->dir,
-					 strcmp(c->dir, "/") == 0 ? "" : "/", s);
+			snprintf(p, n, "%s%s%s", c->dir,
+				 strcmp(c->dir, "/") == 0 ? "" : "/", s);
 			c->schema[c->nschema++] = p;
+			/* a repository's configuration must not make ycfg
+			 * read (and quote) files elsewhere */
+			if (!inside_dir(p, c->dir)) {
+				snprintf(err, errsz, "%s: schema '%s' leads "
+					 "outside '%s' (through a link); schema "
+					 "files of a configuration stay in its "
+					 "directory", c->path, s, c->dir);
+				return -2;
+			}
 		}
 	}
 	return 0;
@@ -747,9 +810,9 @@ cyaml_pass(struct ycfg_config *c, const char *buf, size_t len, char *err,
 		return -1;
 	}
 
-	int rc = convert(c, raw);
+	int rc = convert(c, raw, err, errsz);
 
-	if (rc != 0)
+	if (rc == -1)
 		snprintf(err, errsz, "%s: out of memory", c->path);
 	/* NULL (all fields absent) is fine for cyaml_free */
 	cyaml_free(&cfg, &top, raw, 0);

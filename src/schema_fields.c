@@ -1026,6 +1026,15 @@ static const cyaml_schema_value_t file_schema = {
 			    file_fields),
 };
 
+/* True for what a field name looks like: a short word of [a-z0-9_]. */
+static bool
+field_like(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_");
+
+	return n > 0 && n <= 32 && s[n] == '\0';
+}
+
 /* Turns libcyaml's log into one message and line. */
 static void
 cyaml_report(struct ycfg_diags *d, const struct ycfg_src *src,
@@ -1077,6 +1086,15 @@ cyaml_report(struct ycfg_diags *d, const struct ycfg_src *src,
 		char arg[128];
 
 		snprintf(arg, sizeof(arg), "%s", what + pl);
+		if (i <= 1 && !field_like(arg)) {
+			/* not a schema at all (a configuration naming some
+			 * other file): its content is not quoted */
+			snprintf(msg, sizeof(msg), "%s", "not a schema file: "
+				 "an entry here is no schema field (its text "
+				 "is not quoted)");
+			done = true;
+			break;
+		}
 		if (i <= 1) {
 			/* libcyaml names the mapping (unknown field) or the
 			 * first occurrence (repeated field): point at the

@@ -543,11 +543,10 @@ rc=$?
 if [ "$rc" -eq 2 ] && grep -q 'empty schema file' err; then ok; else
 	bad "FIFO as a schema: exit $rc"
 fi
-printf 'schema: [/dev/zero]\n' >devschema.yaml
-timeout 20 "$YCFG" lint --config devschema.yaml empty.cfg >out 2>err </dev/null
+timeout 20 "$YCFG" lint --schema /dev/zero empty.cfg >out 2>err </dev/null
 rc=$?
 if [ "$rc" -eq 2 ] && grep -q 'not a regular file' err; then ok; else
-	bad "schema /dev/zero from a configuration: exit $rc"
+	bad "schema /dev/zero: exit $rc"
 fi
 
 # An exclude glob from the linted repository's .ycfg.yaml, built to
@@ -851,6 +850,27 @@ printf 'exclude: &e ["a.cfg"]\nschema: *e\n' >alias.ycfg.yaml
 expect "configuration with an alias" 2 lint --config alias.ycfg.yaml plain.cfg </dev/null
 expect_err "configuration with an alias" \
 	"ycfg: alias.ycfg.yaml:2:9: YAML aliases (*name) are not allowed; write the value out"
+
+# A repository's .ycfg.yaml names a schema outside the repository (or a
+# file that is no schema): nothing of that file is quoted, and a path out
+# of the configuration's directory is refused.
+mkdir -p proj
+printf 'root:$6$S3cretZ:19000:0:99999:7:::\n' >shadow.txt
+printf '%s\n' "$H" >proj/a.cfg
+for spec in "$TMP/shadow.txt" ../shadow.txt sub/../../shadow.txt; do
+	printf 'schema: ["%s"]\n' "$spec" >proj/.ycfg.yaml
+	expect "configuration schema '$spec'" 2 lint proj/a.cfg </dev/null
+	expect_err "configuration schema '$spec'" "ycfg: $TMP/proj/.ycfg.yaml:1:10: schema '$spec' is outside the configuration's directory; schema files of a configuration stay in its directory (give others with --schema)"
+done
+ln -sf ../shadow.txt proj/link.yaml
+printf 'schema: ["link.yaml"]\n' >proj/.ycfg.yaml
+expect "configuration schema through a link out" 2 lint proj/a.cfg </dev/null
+expect_err "configuration schema through a link out" "ycfg: $TMP/proj/.ycfg.yaml: schema 'link.yaml' leads outside '$TMP/proj' (through a link); schema files of a configuration stay in its directory"
+cp shadow.txt proj/notes.yaml
+printf 'schema: ["notes.yaml"]\n' >proj/.ycfg.yaml
+expect "configuration schema that is no schema" 2 lint proj/a.cfg </dev/null
+no_secret "configuration schema that is no schema" out err
+rm -f proj/.ycfg.yaml
 
 # 100,000 enum values and 50,000 models: duplicate checks were quadratic
 # (22 s); now hashed.

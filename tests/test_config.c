@@ -91,6 +91,20 @@ expect_error(const char *dir, const char *text, unsigned line,
 	ycfg_config_free(&c);
 }
 
+/* A repository's configuration cannot make ycfg read files elsewhere. */
+static void
+schema_outside_the_directory_is_an_error(void **state)
+{
+	const char *dir = *state;
+
+	expect_error(dir, "schema: [/etc/passwd]\n", 1,
+		     "schema '/etc/passwd' is outside the configuration's "
+		     "directory");
+	expect_error(dir, "schema:\n  - a.yaml\n  - ../x.yaml\n", 3,
+		     "schema '../x.yaml' is outside");
+	expect_error(dir, "schema: [a/../../x.yaml]\n", 1, "is outside");
+}
+
 static void
 good_file_loads(void **state)
 {
@@ -108,7 +122,7 @@ good_file_loads(void **state)
 		"exclude: [\"bad/**\", old]\n"
 		"schema:\n"
 		"  - extra/site.yaml\n"
-		"  - /abs/other.yaml\n", &c, err, sizeof(err)), 0);
+		"  - ./b/../other.yaml\n", &c, err, sizeof(err)), 0);
 	assert_string_equal(c.model, "T54W");
 	assert_int_equal(c.level[YCFG_R_UNKNOWN_KEY], YCFG_SEV_ERROR);
 	assert_int_equal(c.level[YCFG_R_TRAILING_WHITESPACE], YCFG_LEVEL_OFF);
@@ -122,7 +136,8 @@ good_file_loads(void **state)
 
 	snprintf(want, sizeof(want), "%s/extra/site.yaml", dir);
 	assert_string_equal(c.schema[0], want);
-	assert_string_equal(c.schema[1], "/abs/other.yaml");
+	snprintf(want, sizeof(want), "%s/./b/../other.yaml", dir);
+	assert_string_equal(c.schema[1], want);
 	assert_string_equal(c.dir, dir);
 
 	struct ycfg_diags d;
@@ -332,6 +347,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(good_file_loads, setup, teardown),
+		cmocka_unit_test_setup_teardown(schema_outside_the_directory_is_an_error,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(empty_file_is_empty_config,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(unknown_key_is_an_error, setup,
