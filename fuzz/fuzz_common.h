@@ -20,6 +20,20 @@
  * checks never touch real files and every run sees the same file system. */
 #define FUZZ_DIR "/nonexistent-ycfg-fuzz"
 
+/* The first n bytes of needle in [h, h + hn), or NULL (memmem is a GNU
+ * extension). */
+static inline const char *
+fuzz_find(const void *h, size_t hn, const char *needle)
+{
+	size_t n = strlen(needle);
+	const char *p = h;
+
+	for (size_t i = 0; n > 0 && i + n <= hn; i++)
+		if (p[i] == needle[0] && memcmp(p + i, needle, n) == 0)
+			return p + i;
+	return NULL;
+}
+
 /* Loads the shipped schema: $YCFG_SCHEMA_DIR, else the source tree this
  * harness was built from.  Aborts when it cannot be loaded: fuzzing
  * without it would silently skip every value check. */

@@ -6,8 +6,13 @@
  * bits: 0 overwrite_mode 1, 1 add schema defaults, 2 provenance, 3 show
  * secrets.  Both layers are linted as the resolve command does (per-file
  * notes off, then notes judged on the stack), resolved, and written as
- * YAML, JSON and cfg.  Unless secrets are shown, no secret value set in an
- * input may appear in any output.
+ * YAML, JSON and cfg.  Outputs are text (no NUL); YAML and JSON are
+ * valid UTF-8 without control bytes but the line feed.
+ *
+ * Secrets: a value containing the marker "S3cr" stands for a secret when
+ * every occurrence of the marker in the input lies in values of keys the
+ * schema calls secret or starts a URL's password.  Unless secrets are shown, the marker must then
+ * appear in no output and no message.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -21,6 +26,7 @@
 #include "ycfg/lint.h"
 #include "ycfg/resolve.h"
 #include "ycfg/schema.h"
+#include "ycfg/utf8.h"
 
 #include "fuzz_common.h"
 
@@ -40,6 +46,94 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* Occurrences of the marker in [p, p + n). */
+static size_t
+count_marker(const char *p, size_t n)
+{
+	size_t k = 0;
+
+	for (const char *q = p;
+	     (q = fuzz_find(q, n - (size_t)(q - p), "S3cr")) != NULL; q++)
+		k++;
+	return k;
+}
+
+/* Markers of a value that start a URL password: "scheme://user:S3cr...@"
+ * with only user characters between the "://" and the ':' and between
+ * the marker and the '@' (an oracle of its own, simpler than secret.c). */
+static size_t
+count_url_markers(const char *v, size_t n)
+{
+	size_t k = 0;
+
+	for (const char *m = v; (m = fuzz_find(m, n - (size_t)(m - v),
+					       "S3cr")) != NULL; m++) {
+		const char *u = m - 1;
+
+		if (u < v || *u != ':')
+			continue;
+		while (u > v && strchr("/@: \t'\"", u[-1]) == NULL)
+			u--;
+		if (u - v < 3 || memcmp(u - 3, "://", 3) != 0 || u == m - 1)
+			continue;
+
+		const char *e = m;
+
+		while (e < v + n && strchr("/@ \t'\"", *e) == NULL)
+			e++;
+		k += e < v + n && *e == '@';
+	}
+	return k;
+}
+
+/* True when every marker of the input is inside a secret value or a URL
+ * password. */
+static bool
+markers_all_secret(const struct ycfg_doc *docs, const uint8_t *data,
+		   size_t size)
+{
+	size_t total = count_marker((const char *)data, size), inside = 0;
+
+	for (int i = 0; i < 2; i++) {
+		const struct ycfg_doc *doc = &docs[i];
+
+		for (size_t k = 0; k < doc->n; k++) {
+			const struct ycfg_entry *e = &doc->ents[k];
+			const char *key = ycfg_entry_key(doc, e);
+
+			if (ycfg_schema_key_is_secret(&schema, key,
+						      e->key_len))
+				inside += count_marker(ycfg_entry_val(doc, e),
+						       e->val_len);
+			else
+				inside += count_url_markers(
+					ycfg_entry_val(doc, e), e->val_len);
+		}
+	}
+	/* an entry keeps its last value: a marker in an earlier line of the
+	 * same key is not counted, and the input is then not checked */
+	return total > 0 && inside == total;
+}
+
+static bool check_secrets;
+
+static void
+check_text(const char *text, size_t len, bool strict)
+{
+	if (memchr(text, '\0', len) != NULL)
+		abort();  /* output is text */
+	if (check_secrets && fuzz_find(text, len, "S3cr") != NULL)
+		abort();  /* a secret is printed */
+	if (!strict)
+		return;
+	if (ycfg_utf8_invalid_at(text, len) != len)
+		abort();
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)text[i] < 0x20 && text[i] != '\n') ||
+		    text[i] == 0x7f)
+			abort();
+}
+
 static void
 emit_all(const struct ycfg_resolved *r, bool provenance, bool show_secrets)
 {
@@ -57,8 +151,10 @@ emit_all(const struct ycfg_resolved *r, bool provenance, bool show_secrets)
 		size_t len = 0;
 
 		if (ycfg_emit(r, &eo, &text, &len, err, sizeof(err)) == 0) {
-			if (text == NULL || memchr(text, '\0', len) != NULL)
-				abort();  /* output is text */
+			if (text == NULL)
+				abort();
+			/* cfg carries the values' own bytes */
+			check_text(text, len, fmts[f] != YCFG_OUT_CFG);
 			free(text);
 		}
 	}
@@ -108,6 +204,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < 2; i++)
 		ycfg_conditions_judge(&schema, ptrs, 2, i, overwrite, &d);
 	fuzz_check_diags(&d);
+	check_secrets = !(mode & 8) && markers_all_secret(docs, data + 1,
+							  size - 1);
+	for (size_t i = 0; i < d.n; i++)
+		check_text(d.v[i].msg, strlen(d.v[i].msg), true);
 
 	struct ycfg_layers layers = {
 		.docs = ptrs,

@@ -824,33 +824,51 @@ ycfg_config_load(struct ycfg_config *c, const char *path, char *err,
 		 size_t errsz)
 {
 	struct ycfg_buf buf = { 0 };
-	char why[256], dir[PATH_MAX];
+	char why[256];
 	int rc = -1;
 
 	ycfg_config_init(c);
 	switch (ycfg_read_file(path, &buf, CONFIG_MAX, why, sizeof(why))) {
 	case YCFG_READ_OK:
+		rc = ycfg_config_load_data(c, path, buf.p, buf.len, err, errsz);
 		break;
 	case YCFG_READ_TOO_LARGE:
 		snprintf(err, errsz, "%s: larger than %zu KiB", path,
 			 CONFIG_MAX >> 10);
-		goto out;
+		break;
 	case YCFG_READ_IS_DIR:
 		snprintf(err, errsz, "%s: is a directory", path);
-		goto out;
+		break;
 	default:
 		snprintf(err, errsz, "%s: %s", path, why);
-		goto out;
+		break;
+	}
+	ycfg_buf_free(&buf);
+	return rc;
+}
+
+int
+ycfg_config_load_data(struct ycfg_config *c, const char *path,
+		      const char *data, size_t len, char *err, size_t errsz)
+{
+	char dir[PATH_MAX];
+	int rc = -1;
+
+	ycfg_config_init(c);
+	if (len > CONFIG_MAX) {
+		snprintf(err, errsz, "%s: larger than %zu KiB", path,
+			 CONFIG_MAX >> 10);
+		return -1;
 	}
 
 	struct check k = { .path = path, .err = err, .errsz = errsz,
 			   .c = c };
 
-	if (check_doc(&k, buf.p, buf.len) != 0)
+	if (check_doc(&k, data, len) != 0)
 		goto out;
 	/* the document is sound: read phones: in a second pass */
 	k.fill = true;
-	if (check_doc(&k, buf.p, buf.len) != 0)
+	if (check_doc(&k, data, len) != 0)
 		goto out;
 
 	c->cwd = current_dir();
@@ -876,11 +894,10 @@ ycfg_config_load(struct ycfg_config *c, const char *path, char *err,
 		snprintf(err, errsz, "%s: out of memory", path);
 		goto out;
 	}
-	if (!k.empty && cyaml_pass(c, buf.p, buf.len, err, errsz) != 0)
+	if (!k.empty && cyaml_pass(c, data, len, err, errsz) != 0)
 		goto out;
 	rc = 0;
 out:
-	ycfg_buf_free(&buf);
 	if (rc != 0)
 		ycfg_config_free(c);
 	return rc;

@@ -130,10 +130,12 @@ diag_vadd_sev(struct ycfg_diags *d, const char *file, unsigned line,
 
 	if (len < 0)
 		len = 0;
-	if ((size_t)len >= sizeof(raw))
+	bool cut = (size_t)len >= sizeof(raw);
+
+	if (cut)
 		len = sizeof(raw) - 1;
 	/* a credential quoted from a value never reaches a report */
-	ycfg_mask_userinfo(raw, (size_t)len, buf, sizeof(buf));
+	ycfg_mask_userinfo(raw, (size_t)len, buf, sizeof(buf), cut);
 	len = (int)strlen(buf);
 
 	char *msg = str_alloc(d, (size_t)len * 4 + 1);
@@ -373,9 +375,11 @@ ycfg_diags_trouble(struct ycfg_diags *d, const char *fmt, ...)
 	va_end(ap);
 	if (len < 0)
 		len = 0;
-	if ((size_t)len >= sizeof(raw))
+	bool cut = (size_t)len >= sizeof(raw);
+
+	if (cut)
 		len = sizeof(raw) - 1;
-	ycfg_mask_userinfo(raw, (size_t)len, buf, sizeof(buf));
+	ycfg_mask_userinfo(raw, (size_t)len, buf, sizeof(buf), cut);
 	len = (int)strlen(buf);
 	msg = str_alloc(d, (size_t)len * 4 + 1);
 	if (msg == NULL ||

@@ -100,7 +100,8 @@ value_bytes(const struct ycfg_resolved_entry *e,
 		*n = strlen(YCFG_SECRET_MASK);
 		return YCFG_SECRET_MASK;
 	}
-	if (ycfg_mask_userinfo(e->val, e->len, buf, 3 * e->len + 16)) {
+	if (ycfg_mask_userinfo(e->val, e->len, buf, 3 * e->len + 16,
+			       false)) {
 		*n = strlen(buf);
 		return buf;
 	}

@@ -38,6 +38,29 @@ password_at(const char *s, size_t at)
 	return (long)(colon - s) + 1;
 }
 
+/* Where the password of a userinfo cut off by the end of s[from..n)
+ * starts: after the last "://", a run without span ends that holds a
+ * ':'.  -1 when there is none. */
+static long
+cut_password(const char *s, size_t from, size_t n)
+{
+	size_t sl = 0;
+
+	for (size_t i = from; i + 3 <= n; i++)
+		if (memcmp(s + i, "://", 3) == 0)
+			sl = i + 3;
+	if (sl == 0)
+		return -1;
+	for (size_t i = sl; i < n; i++)
+		if (ends_span(s[i]))
+			return -1;
+
+	const char *colon = memchr(s + sl, ':', n - sl);
+
+	return colon && (size_t)(colon - s) + 1 < n ? (long)(colon - s) + 1
+						     : -1;
+}
+
 bool
 ycfg_has_userinfo_password(const char *s, size_t n)
 {
@@ -59,7 +82,8 @@ put(char *out, size_t outsz, size_t *o, const char *s, size_t n)
 }
 
 bool
-ycfg_mask_userinfo(const char *s, size_t n, char *out, size_t outsz)
+ycfg_mask_userinfo(const char *s, size_t n, char *out, size_t outsz,
+		   bool cut)
 {
 	size_t o = 0, from = 0;
 	bool masked = false;
@@ -80,7 +104,18 @@ ycfg_mask_userinfo(const char *s, size_t n, char *out, size_t outsz)
 		from = i;
 		masked = true;
 	}
-	put(out, outsz, &o, s + from, n - from);
+	/* text cut inside a URL's userinfo ("https://u:pas"): its '@' is
+	 * gone, the start of the password is not */
+	long tail = cut ? cut_password(s, from, n) : -1;
+
+	if (tail >= 0) {
+		put(out, outsz, &o, s + from, (size_t)tail - from);
+		put(out, outsz, &o, YCFG_SECRET_MASK,
+		    strlen(YCFG_SECRET_MASK));
+		masked = true;
+	} else {
+		put(out, outsz, &o, s + from, n - from);
+	}
 	out[o] = '\0';
 	return masked;
 }

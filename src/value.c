@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ycfg/utf8.h"
+#include "ycfg/secret.h"
 #include "ycfg/value.h"
 
 #define YCFG_NULL_LITERAL "%NULL%"
@@ -496,6 +497,16 @@ ycfg_shown_value(const struct ycfg_param *p, const char *v, size_t n,
 {
 	if (p->secret)
 		return YCFG_SECRET_MASK;
+
+	/* masked before it is cut: a cut inside "user:pass@" would leave
+	 * the start of the password without its '@' */
+	char masked[4 * YCFG_QUOTE_MAX + 64];
+
+	if (ycfg_has_userinfo_password(v, n)) {
+		ycfg_mask_userinfo(v, n, masked, sizeof(masked), false);
+		v = masked;
+		n = strlen(masked);
+	}
 	return ycfg_escape(v, n, YCFG_QUOTE_MAX, buf, bufsz);
 }
 

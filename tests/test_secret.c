@@ -17,13 +17,19 @@
 
 /* s masked into a static buffer of outsz bytes */
 static const char *
-masked(const char *s, size_t outsz)
+masked_as(const char *s, size_t outsz, bool cut)
 {
 	static char out[256];
 
 	assert_true(outsz <= sizeof(out));
-	ycfg_mask_userinfo(S(s), out, outsz);
+	ycfg_mask_userinfo(S(s), out, outsz, cut);
 	return out;
+}
+
+static const char *
+masked(const char *s, size_t outsz)
+{
+	return masked_as(s, outsz, false);
 }
 
 static void
@@ -70,7 +76,8 @@ leaves_user_without_password(void **state)
 	char out[64];
 
 	(void)state;
-	assert_false(ycfg_mask_userinfo(S("sip:1001@pbx"), out, sizeof(out)));
+	assert_false(ycfg_mask_userinfo(S("sip:1001@pbx"), out, sizeof(out),
+					 false));
 	assert_string_equal(out, "sip:1001@pbx");
 	assert_false(ycfg_has_userinfo_password(S("https://admin@h/")));
 	assert_false(ycfg_has_userinfo_password(S("mail user@example.com")));
@@ -85,7 +92,7 @@ leaves_text_without_at_sign(void **state)
 
 	(void)state;
 	assert_false(ycfg_mask_userinfo(S("it is 0 from y.cfg:3"), out,
-					sizeof(out)));
+					sizeof(out), true));
 	assert_string_equal(out, "it is 0 from y.cfg:3");
 	assert_false(ycfg_has_userinfo_password(S("")));
 }
@@ -115,13 +122,32 @@ truncation_never_shows_the_password(void **state)
 	}
 }
 
+/* A message cut inside a URL's userinfo has lost the '@', not the start
+ * of the password. */
+static void
+masks_a_password_cut_off_by_the_end(void **state)
+{
+	(void)state;
+	assert_string_equal(masked_as("see https://admin:hunt", 256, true),
+			    "see https://admin:" YCFG_SECRET_MASK);
+	/* no password started yet, or a path: left alone */
+	assert_string_equal(masked_as("see https://admin", 256, true),
+			    "see https://admin");
+	assert_string_equal(masked_as("https://h:8080/x", 256, true),
+			    "https://h:8080/x");
+	assert_string_equal(masked_as("https://admin:", 256, true),
+			    "https://admin:");
+	/* whole text: a port is a port */
+	assert_string_equal(masked("https://h:8443", 256), "https://h:8443");
+}
+
 static void
 zero_sized_output_is_left_alone(void **state)
 {
 	char out[1] = { 'x' };
 
 	(void)state;
-	assert_false(ycfg_mask_userinfo(S("a:b@c"), out, 0));
+	assert_false(ycfg_mask_userinfo(S("a:b@c"), out, 0, false));
 	assert_int_equal(out[0], 'x');
 }
 
@@ -137,6 +163,7 @@ main(void)
 		cmocka_unit_test(leaves_text_without_at_sign),
 		cmocka_unit_test(at_sign_first_or_alone),
 		cmocka_unit_test(truncation_never_shows_the_password),
+		cmocka_unit_test(masks_a_password_cut_off_by_the_end),
 		cmocka_unit_test(zero_sized_output_is_left_alone),
 	};
 

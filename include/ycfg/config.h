@@ -69,6 +69,12 @@ void ycfg_config_free(struct ycfg_config *c);
 int ycfg_config_load(struct ycfg_config *c, const char *path, char *err,
 		     size_t errsz);
 
+/* The same for len bytes of data (no NUL needed) read from path, which
+ * names them in messages and places the configuration's directory. */
+int ycfg_config_load_data(struct ycfg_config *c, const char *path,
+			  const char *data, size_t len, char *err,
+			  size_t errsz);
+
 /* Searches for .ycfg.yaml (or .ycfg.yml) from start (a file: its
  * directory; a directory: itself; "-": the current directory) upward, as
  * described above.  Returns 1 with the file's path in out, 0 when there

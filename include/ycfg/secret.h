@@ -16,8 +16,11 @@
  * userinfo password replaced by YCFG_SECRET_MASK.  A userinfo is the text
  * before an '@' back to a blank, quote, '/', or one of <>()[]{},;=@, less
  * a leading "sip:" or "sips:"; its password is what follows its first
- * ':'.  Returns true when something was masked. */
-bool ycfg_mask_userinfo(const char *s, size_t n, char *out, size_t outsz);
+ * ':'.  With cut (the text was cut short), text that ends inside a
+ * URL's userinfo ("https://u:pa") has the rest masked too.  Returns true
+ * when something was masked. */
+bool ycfg_mask_userinfo(const char *s, size_t n, char *out, size_t outsz,
+			bool cut);
 
 /* True when s[0..n) holds a userinfo password (what the above masks). */
 bool ycfg_has_userinfo_password(const char *s, size_t n);
