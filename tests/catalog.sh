@@ -692,6 +692,23 @@ no_raw "file names in messages on stderr" err
 run lint --list-files names
 no_raw "file names, --list-files" out
 
+# Every command's output is checked: a full disk is exit 2, never 0.
+if [ -w /dev/full ]; then
+	for cmd in "explain account.1.enable" "explain invalid-value" rules \
+		schema "schema --models" --help --version help "lint --help" \
+		"resolve --help" "explain --help" "rules --help" \
+		"schema --help" "lint --list-files good.cfg" \
+		"lint --show-config good.cfg" "lint bad.cfg" \
+		"lint --format sarif bad.cfg" "resolve good.cfg"; do
+		ncase=$((ncase + 1))
+		"$YCFG" $cmd >/dev/full 2>/dev/null </dev/null
+		rc=$?
+		if [ "$rc" -eq 2 ]; then ok; else bad "ycfg $cmd >/dev/full: exit $rc, expected 2"; fi
+	done
+else
+	echo "catalog: no /dev/full, full-disk cases skipped"
+fi
+
 # ---------------------------------------------------------------------------
 # explain: only keys that exist
 # ---------------------------------------------------------------------------
