@@ -271,6 +271,31 @@ add_path(struct walker *k, struct ycfg_pathlist *l, const char *path)
 	}
 }
 
+static void add_link(struct walker *k, const char *path, const char *fmt,
+		     ...) __attribute__((format(printf, 3, 4)));
+
+/* Adds a link not followed and why, to both lists or to neither (they
+ * stay parallel). */
+static void
+add_link(struct walker *k, const char *path, const char *fmt, ...)
+{
+	struct ycfg_walk *w = k->w;
+	char buf[PATH_MAX * 2 + 256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (ycfg_pathlist_add(&w->links, path) != 0) {
+		k->failed = true;
+		return;
+	}
+	if (ycfg_pathlist_add(&w->why, buf) != 0) {
+		free(w->links.v[--w->links.n]);
+		k->failed = true;
+	}
+}
+
 /* A link met in the walk: true when it may be followed (its target is a
  * regular file inside the root); else says why not, for provisioning
  * names and directories only. */
@@ -282,11 +307,9 @@ link_followed(struct walker *k, const char *path, bool provisioning)
 	size_t rl = k->root ? strlen(k->root) : 0;
 
 	if (realpath(path, real) == NULL || stat(real, &st) != 0) {
-		if (provisioning) {
-			add_path(k, &k->w->links, path);
-			add_sentence(k, &k->w->why, "a link to nothing (%s)",
-				     strerror(errno));
-		}
+		if (provisioning)
+			add_link(k, path, "a link to nothing (%s)",
+				 strerror(errno));
 		return false;
 	}
 	bool inside = k->root == NULL ||
@@ -295,20 +318,16 @@ link_followed(struct walker *k, const char *path, bool provisioning)
 
 	if (S_ISDIR(st.st_mode)) {
 		/* a directory inside is searched where it is */
-		if (!inside && k->root != NULL) {
-			add_path(k, &k->w->links, path);
-			add_sentence(k, &k->w->why, "a link to the directory "
-				     "'%s', outside '%s'; not searched", real,
-				     k->top);
-		}
+		if (!inside && k->root != NULL)
+			add_link(k, path, "a link to the directory '%s', "
+				 "outside '%s'; not searched", real, k->top);
 		return false;
 	}
 	if (!provisioning || !S_ISREG(st.st_mode))
 		return false;
 	if (!inside) {
-		add_path(k, &k->w->links, path);
-		add_sentence(k, &k->w->why, "a link to '%s', outside '%s'; "
-			     "not read", real, k->top);
+		add_link(k, path, "a link to '%s', outside '%s'; not read",
+			 real, k->top);
 		return false;
 	}
 	return true;
