@@ -1,5 +1,14 @@
 /*
  * secret.c - userinfo passwords in text (see secret.h).
+ *
+ * Two shapes are found.  A URL ("scheme://user:pass@host/..."): its
+ * authority runs from "://" to the first '/', '?', '#' or blank, and its
+ * userinfo is what comes before the last '@' in it, so a password may
+ * hold any other character ('(', '\'', ':' ...).  Without "://" (a SIP
+ * URI "sip:user:pass@host", a bare "user:pass@host"): the userinfo is the
+ * run before an '@' back to a blank, a quote or a bracket, less a leading
+ * "sip:"/"sips:".  Either way the password is what follows the userinfo's
+ * first ':'.
  */
 #include <string.h>
 #include <strings.h>
@@ -7,68 +16,123 @@
 #include "ycfg/secret.h"
 #include "ycfg/value.h"
 
+/* Passwords found in one text: [start, end) byte ranges, in order. */
+#define MAX_FOUND 64
+
+struct found {
+	size_t start[MAX_FOUND], end[MAX_FOUND];
+	size_t n;
+	bool full;      /* more than MAX_FOUND passwords or URLs */
+};
+
 static bool
-ends_span(char c)
+ends_authority(char c)
 {
-	return c == ' ' || c == '\t' || c == '\'' || c == '"' || c == '/' ||
-	       c == '<' || c == '>' || c == '(' || c == ')' || c == '[' ||
-	       c == ']' || c == '{' || c == '}' || c == ',' || c == ';' ||
-	       c == '=' || c == '@' || c == '\n';
+	return c == '/' || c == '?' || c == '#' || c == ' ' || c == '\t' ||
+	       c == '\n' || c == '\r';
 }
 
-/* For the '@' at s[at]: the offset where its password starts (it ends
- * at the '@'), or -1 when the userinfo has none. */
-static long
-password_at(const char *s, size_t at)
+static bool
+ends_userinfo(char c)
 {
-	size_t j = at;
-
-	while (j > 0 && !ends_span(s[j - 1]))
-		j--;
-	if (at - j > 4 && strncasecmp(s + j, "sip:", 4) == 0)
-		j += 4;
-	else if (at - j > 5 && strncasecmp(s + j, "sips:", 5) == 0)
-		j += 5;
-
-	const char *colon = memchr(s + j, ':', at - j);
-
-	/* "user:@host": an empty password hides nothing */
-	if (colon == NULL || (size_t)(colon - s) + 1 == at)
-		return -1;
-	return (long)(colon - s) + 1;
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\'' ||
+	       c == '"' || c == '/' || c == '<' || c == '>' || c == '(' ||
+	       c == ')' || c == '[' || c == ']' || c == '{' || c == '}' ||
+	       c == ',' || c == ';' || c == '=' || c == '@';
 }
 
-/* Where the password of a userinfo cut off by the end of s[from..n)
- * starts: after the last "://", a run without span ends that holds a
- * ':'.  -1 when there is none. */
-static long
-cut_password(const char *s, size_t from, size_t n)
+static void
+add(struct found *f, size_t start, size_t end)
 {
-	size_t sl = 0;
+	if (start >= end)
+		return;   /* "user:@host": an empty password hides nothing */
+	if (f->n == MAX_FOUND) {
+		f->full = true;
+		return;
+	}
+	f->start[f->n] = start;
+	f->end[f->n] = end;
+	f->n++;
+}
 
-	for (size_t i = from; i + 3 <= n; i++)
-		if (memcmp(s + i, "://", 3) == 0)
-			sl = i + 3;
-	if (sl == 0)
-		return -1;
-	for (size_t i = sl; i < n; i++)
-		if (ends_span(s[i]))
-			return -1;
+/* The password of the userinfo s[from..at), or nothing. */
+static void
+userinfo(struct found *f, const char *s, size_t from, size_t at)
+{
+	const char *colon = memchr(s + from, ':', at - from);
 
-	const char *colon = memchr(s + sl, ':', n - sl);
+	if (colon != NULL)
+		add(f, (size_t)(colon - s) + 1, at);
+}
 
-	return colon && (size_t)(colon - s) + 1 < n ? (long)(colon - s) + 1
-						     : -1;
+/* Finds the passwords of s[0..n).  With cut, a URL whose authority runs
+ * to the end of the text without an '@' (the text was cut inside it)
+ * counts as one whose password runs to the end. */
+static void
+find(const char *s, size_t n, bool cut, struct found *f)
+{
+	/* the URLs' authorities, where an '@' is not looked at again */
+	size_t auth_start[MAX_FOUND], auth_end[MAX_FOUND], nauth = 0;
+
+	f->n = 0;
+	f->full = false;
+	for (size_t i = 0; i + 3 <= n && !f->full; i++) {
+		if (memcmp(s + i, "://", 3) != 0)
+			continue;
+
+		size_t a = i + 3, e = a, at = a;
+		bool has_at = false;
+
+		while (e < n && !ends_authority(s[e])) {
+			if (s[e] == '@') {
+				at = e;
+				has_at = true;
+			}
+			e++;
+		}
+		if (has_at)
+			userinfo(f, s, a, at);
+		else if (cut && e == n)
+			userinfo(f, s, a, n);
+		if (nauth == MAX_FOUND) {
+			f->full = true;
+			return;
+		}
+		auth_start[nauth] = a;
+		auth_end[nauth++] = e;
+		if (e > i + 3)
+			i = e - 1;
+	}
+	/* the other '@'s: SIP URIs and bare user:password@host */
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && !f->full; i++) {
+		if (s[i] != '@')
+			continue;
+		while (k < nauth && auth_end[k] <= i)
+			k++;
+		if (k < nauth && auth_start[k] <= i)
+			continue;   /* in a URL's authority: done above */
+
+		size_t j = i;
+
+		while (j > 0 && !ends_userinfo(s[j - 1]))
+			j--;
+		if (i - j > 4 && strncasecmp(s + j, "sip:", 4) == 0)
+			j += 4;
+		else if (i - j > 5 && strncasecmp(s + j, "sips:", 5) == 0)
+			j += 5;
+		userinfo(f, s, j, i);
+	}
 }
 
 bool
 ycfg_has_userinfo_password(const char *s, size_t n)
 {
-	for (const char *p = s; (p = memchr(p, '@', n - (size_t)(p - s)));
-	     p++)
-		if (password_at(s, (size_t)(p - s)) >= 0)
-			return true;
-	return false;
+	struct found f;
+
+	find(s, n, false, &f);
+	return f.n > 0 || f.full;
 }
 
 /* Appends s[0..n) to out at *o, as much as fits before the NUL. */
@@ -85,37 +149,41 @@ bool
 ycfg_mask_userinfo(const char *s, size_t n, char *out, size_t outsz,
 		   bool cut)
 {
+	struct found f;
 	size_t o = 0, from = 0;
-	bool masked = false;
 
 	if (outsz == 0)
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		long pw;
+	find(s, n, cut, &f);
+	if (f.full) {
+		/* more passwords than tracked: none of the text is shown */
+		o = 0;
+		put(out, outsz, &o, YCFG_SECRET_MASK,
+		    strlen(YCFG_SECRET_MASK));
+		out[o] = '\0';
+		return true;
+	}
 
-		if (s[i] != '@' || (pw = password_at(s, i)) < 0 ||
-		    (size_t)pw < from)
+	/* ranges in order of start, without overlaps */
+	for (size_t a = 1; a < f.n; a++)
+		for (size_t b = a; b > 0 && f.start[b - 1] > f.start[b]; b--) {
+			size_t ts = f.start[b], te = f.end[b];
+
+			f.start[b] = f.start[b - 1];
+			f.end[b] = f.end[b - 1];
+			f.start[b - 1] = ts;
+			f.end[b - 1] = te;
+		}
+	for (size_t k = 0; k < f.n; k++) {
+		if (f.end[k] <= from)
 			continue;
-		/* s[from..pw) as it is, the mask for s[pw..i); a mask cut
-		 * short is still only the mask */
-		put(out, outsz, &o, s + from, (size_t)pw - from);
+		if (f.start[k] > from)
+			put(out, outsz, &o, s + from, f.start[k] - from);
 		put(out, outsz, &o, YCFG_SECRET_MASK,
 		    strlen(YCFG_SECRET_MASK));
-		from = i;
-		masked = true;
+		from = f.end[k];
 	}
-	/* text cut inside a URL's userinfo ("https://u:pas"): its '@' is
-	 * gone, the start of the password is not */
-	long tail = cut ? cut_password(s, from, n) : -1;
-
-	if (tail >= 0) {
-		put(out, outsz, &o, s + from, (size_t)tail - from);
-		put(out, outsz, &o, YCFG_SECRET_MASK,
-		    strlen(YCFG_SECRET_MASK));
-		masked = true;
-	} else {
-		put(out, outsz, &o, s + from, n - from);
-	}
+	put(out, outsz, &o, s + from, n - from);
 	out[o] = '\0';
-	return masked;
+	return f.n > 0 || f.full;
 }

@@ -42,6 +42,22 @@ masks_url_password(void **state)
 	assert_true(ycfg_has_userinfo_password(S("ftp://u:p@h")));
 }
 
+/* In a URL the userinfo ends at the authority's last '@': a password may
+ * hold quotes, brackets, ':' and '@'. */
+static void
+masks_url_password_with_any_character(void **state)
+{
+	(void)state;
+	assert_string_equal(masked("ftp://u:S3(c'r:t@x@h/p", 256),
+			    "ftp://u:" YCFG_SECRET_MASK "@h/p");
+	assert_string_equal(masked("bad url 'https://u:pw@h' for k", 256),
+			    "bad url 'https://u:" YCFG_SECRET_MASK "@h' for k");
+	/* an '@' in a path looks like a bare user:password@host: masked,
+	 * erring on the side of the secret */
+	assert_string_equal(masked("https://h/a:b@c", 256),
+			    "https://h/a:" YCFG_SECRET_MASK "@c");
+}
+
 static void
 masks_sip_uri_password_not_the_scheme(void **state)
 {
@@ -156,6 +172,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(masks_url_password),
+		cmocka_unit_test(masks_url_password_with_any_character),
 		cmocka_unit_test(masks_sip_uri_password_not_the_scheme),
 		cmocka_unit_test(masks_bare_user_password_and_quoted_text),
 		cmocka_unit_test(masks_every_userinfo),
