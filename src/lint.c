@@ -5,6 +5,7 @@
  * are indexes and their ranges, which keys exist and what they accept,
  * which lines a boot file may hold.  This file knows the mechanisms.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -361,6 +362,52 @@ check_value_text(const struct ycfg_lint_opts *o, const char *file,
 			      v + c, secret ? "" : "')");
 }
 
+/* True when key becomes a known one once its placeholder-like parts are
+ * read as an index: a one-letter segment (x, N), or template syntax
+ * ({...}, <...>, @...@, $name).  what receives the first such part. */
+static bool
+placeholder_index(const struct ycfg_schema *s, const char *key, size_t len,
+		  char *what, size_t whatsz)
+{
+	char buf[YCFG_KEY_MAX + 1];
+	size_t o = 0, i = 0;
+	bool any = false;
+
+	while (i < len && o + 1 < sizeof(buf)) {
+		size_t start = i, end = i;
+		char c = key[i];
+		const char *close = NULL;
+
+		if (c == '{' || c == '<' || c == '@') {
+			close = memchr(key + i + 1, c == '{' ? '}' : c == '<'
+					? '>' : '@', len - i - 1);
+			if (close != NULL)
+				end = (size_t)(close - key) + 1;
+		} else if (c == '$') {
+			end = i + 1;
+			while (end < len && (isalnum((unsigned char)key[end]) ||
+					     key[end] == '_'))
+				end++;
+		} else if (isalpha((unsigned char)c) &&
+			   (i == 0 || key[i - 1] == '.') &&
+			   (i + 1 == len || key[i + 1] == '.')) {
+			end = i + 1;
+		}
+		if (end > start + (c == '$' ? 1 : 0)) {
+			if (!any)
+				snprintf(what, whatsz, "%.*s", (int)(end - start),
+					 key + start);
+			any = true;
+			buf[o++] = '1';
+			i = end;
+			continue;
+		}
+		buf[o++] = key[i++];
+	}
+	return any && i == len &&
+	       ycfg_schema_lookup(s, buf, o, NULL) != NULL;
+}
+
 /* Schema checks of one key = value line.  Returns the entry or NULL. */
 static const struct ycfg_param *
 check_setting(struct ycfg_linter *l, const char *file,
@@ -387,10 +434,22 @@ check_setting(struct ycfg_linter *l, const char *file,
 			return NULL;
 		}
 
-		char sug[YCFG_KEY_MAX + 1];
+		char sug[YCFG_KEY_MAX + 1], what[64];
 
-		if (ycfg_schema_suggest(s, ln->key, ln->keylen, sug,
-					sizeof(sug)) > 0)
+		if (ycfg_schema_lookup_directive(s, ln->key, ln->keylen))
+			ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+				      YCFG_R_UNKNOWN_KEY, "'%.*s' is a boot-file "
+				      "directive; in a .cfg file the phone "
+				      "ignores it", (int)ln->keylen, ln->key);
+		else if (placeholder_index(s, ln->key, ln->keylen, what,
+					   sizeof(what)))
+			ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+				      YCFG_R_UNKNOWN_KEY, "unknown key '%.*s': "
+				      "'%s' stands where an index belongs (a "
+				      "template placeholder left unrendered?)",
+				      (int)ln->keylen, ln->key, what);
+		else if (ycfg_schema_suggest(s, ln->key, ln->keylen, sug,
+					     sizeof(sug)) > 0)
 			ycfg_diag_add(d, file, ln->lineno, ln->keycol,
 				      YCFG_R_UNKNOWN_KEY,
 				      "unknown key '%.*s'; did you mean '%s'?",

@@ -203,7 +203,9 @@ ycfg_schema_in_namespace(const struct ycfg_schema *s, const char *key,
 	for (size_t i = 0; i < s->nnamespaces; i++) {
 		const char *ns = s->namespaces[i];
 
-		if (strlen(ns) == seg && strncasecmp(ns, key, seg) == 0)
+		/* "*": every key is checked */
+		if ((ns[0] == '*' && ns[1] == '\0') ||
+		    (strlen(ns) == seg && strncasecmp(ns, key, seg) == 0))
 			return true;
 	}
 	return false;

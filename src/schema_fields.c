@@ -54,6 +54,8 @@ struct ycfg_raw_file {
 	unsigned indexes_count;
 	struct raw_entry *models;
 	unsigned models_count;
+	struct raw_entry *enums;
+	unsigned enums_count;
 	struct raw_entry *params;
 	unsigned params_count;
 };
@@ -68,6 +70,7 @@ struct conv {
 	enum ycfg_section sec;
 	long i;                       /* entry index in its section */
 	const char *key;              /* the entry's name, for messages */
+	const char *origin;           /* the file's name */
 	size_t errors_before;
 	/* parameters */
 	struct ycfg_param *p;
@@ -75,7 +78,9 @@ struct conv {
 	char norm[YCFG_MAX_KEY + 1];
 	char letters[YCFG_MAX_INDICES + 1];
 	bool have_type;
-	/* models and indexes */
+	bool have_item;
+	/* models, indexes and named enums */
+	struct ycfg_named_enum *named;
 	struct ycfg_model *model;
 	struct ycfg_index *index;
 };
@@ -98,7 +103,10 @@ struct field {
 #define NUMERIC (YCFG_TYPE_BIT(YCFG_T_INT) | YCFG_TYPE_BIT(YCFG_T_FLOAT) | \
 		 YCFG_TYPE_BIT(YCFG_T_PORT))
 #define TEXTUAL (YCFG_TYPE_BIT(YCFG_T_STRING) | YCFG_TYPE_BIT(YCFG_T_HOST) | \
-		 YCFG_TYPE_BIT(YCFG_T_URL))
+		 YCFG_TYPE_BIT(YCFG_T_URL) | YCFG_TYPE_BIT(YCFG_T_USERPASS) | \
+		 YCFG_TYPE_BIT(YCFG_T_RESOURCE) | YCFG_TYPE_BIT(YCFG_T_LIST))
+#define LISTED YCFG_TYPE_BIT(YCFG_T_LIST)
+#define ENUMS (YCFG_TYPE_BIT(YCFG_T_ENUM) | LISTED)
 
 static const char *const type_names[YCFG_T__COUNT] = {
 	[YCFG_T_BOOL] = "bool",
@@ -109,6 +117,17 @@ static const char *const type_names[YCFG_T__COUNT] = {
 	[YCFG_T_HOST] = "host",
 	[YCFG_T_PORT] = "port",
 	[YCFG_T_URL] = "url",
+	[YCFG_T_IP] = "ip",
+	[YCFG_T_IPV4] = "ipv4",
+	[YCFG_T_IPV6] = "ipv6",
+	[YCFG_T_NETMASK] = "netmask",
+	[YCFG_T_MAC] = "mac",
+	[YCFG_T_TIME] = "time",
+	[YCFG_T_TZ_OFFSET] = "tz_offset",
+	[YCFG_T_DST_TIME] = "dst_time",
+	[YCFG_T_USERPASS] = "userpass",
+	[YCFG_T_RESOURCE] = "resource",
+	[YCFG_T_LIST] = "list",
 };
 
 const char *
@@ -253,7 +272,9 @@ static void
 f_range(struct conv *c, const char *field, const char *text, char *const *list,
 	unsigned n)
 {
-	bool milli = c->p->type == YCFG_T_FLOAT;
+	enum ycfg_type t = c->p->type == YCFG_T_LIST ? c->p->item
+						     : c->p->type;
+	bool milli = t == YCFG_T_FLOAT;
 
 	if (ranges_into(c->a, text, milli, &c->p->range) != 0) {
 		CERR(c, field, "bad range '%s' for %s: expected values or LO..HI "
@@ -261,7 +282,7 @@ f_range(struct conv *c, const char *field, const char *text, char *const *list,
 		     milli ? " (up to 3 fraction digits)" : "");
 		return;
 	}
-	if (c->p->type != YCFG_T_PORT)
+	if (t != YCFG_T_PORT)
 		return;
 	for (size_t k = 0; k < c->p->range.n; k++) {
 		if (c->p->range.v[k].lo < 0 || c->p->range.v[k].hi > 65535) {
@@ -292,14 +313,48 @@ ycfg_nameset_free(struct ycfg_nameset *set)
 	set->slot = NULL;
 }
 
+static uint32_t
+nameset_hash(const struct ycfg_nameset *set, const char *name)
+{
+	size_t len = strlen(name);
+
+	return set->nocase ? ycfg_hash_lower(0, name, len)
+			   : ycfg_fnv32(YCFG_FNV32_INIT, name, len);
+}
+
+static bool
+nameset_eq(const struct ycfg_nameset *set, const char *a, const char *b)
+{
+	return (set->nocase ? strcasecmp(a, b) : strcmp(a, b)) == 0;
+}
+
+long
+ycfg_nameset_find(const struct ycfg_nameset *set, const char *name)
+{
+	for (size_t i = nameset_hash(set, name) & set->mask;;
+	     i = (i + 1) & set->mask) {
+		const struct ycfg_nameslot *sl = &set->slot[i];
+
+		if (sl->name == NULL)
+			return -1;
+		if (nameset_eq(set, sl->name, name))
+			return (long)sl->idx;
+	}
+}
+
+bool
+ycfg_enum_name_ok(const char *name)
+{
+	size_t n = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_");
+
+	return n > 0 && name[n] == '\0';
+}
+
 long
 ycfg_nameset_put(struct ycfg_nameset *set, const char *name, size_t idx)
 {
-	size_t len = strlen(name);
-	uint32_t h = set->nocase ? ycfg_hash_lower(0, name, len)
-				 : ycfg_fnv32(YCFG_FNV32_INIT, name, len);
-
-	for (size_t i = h & set->mask;; i = (i + 1) & set->mask) {
+	for (size_t i = nameset_hash(set, name) & set->mask;;
+	     i = (i + 1) & set->mask) {
 		struct ycfg_nameslot *sl = &set->slot[i];
 
 		if (sl->name == NULL) {
@@ -307,15 +362,14 @@ ycfg_nameset_put(struct ycfg_nameset *set, const char *name, size_t idx)
 			sl->idx = idx;
 			return -1;
 		}
-		if ((set->nocase ? strcasecmp(sl->name, name)
-				 : strcmp(sl->name, name)) == 0)
+		if (nameset_eq(set, sl->name, name))
 			return (long)sl->idx;
 	}
 }
 
-static void
-f_values(struct conv *c, const char *field, const char *text,
-	 char *const *list, unsigned n)
+/* "VALUE Label" strings into enum values; NULL when out of memory. */
+static struct ycfg_enum_value *
+parse_values(struct conv *c, const char *field, char *const *list, unsigned n)
 {
 	struct ycfg_nameset seen;
 	struct ycfg_enum_value *v = ycfg_arena_alloc(c->a, (n ? n : 1) *
@@ -323,7 +377,7 @@ f_values(struct conv *c, const char *field, const char *text,
 
 	if (v == NULL || ycfg_nameset_init(&seen, n, false) != 0) {
 		CERR(c, field, "out of memory for the values of %s", c->key);
-		return;
+		return NULL;
 	}
 	for (unsigned k = 0; k < n; k++) {
 		const char *s = list[k];
@@ -342,8 +396,15 @@ f_values(struct conv *c, const char *field, const char *text,
 			     v[k].value, c->key);
 	}
 	ycfg_nameset_free(&seen);
-	c->p->values = v;
-	c->p->nvalues = n;
+	return v;
+}
+
+static void
+f_values(struct conv *c, const char *field, const char *text,
+	 char *const *list, unsigned n)
+{
+	c->p->values = parse_values(c, field, list, n);
+	c->p->nvalues = c->p->values ? n : 0;
 }
 
 static void
@@ -591,6 +652,89 @@ f_file(struct conv *c, const char *field, const char *text, char *const *list,
 }
 
 static void
+f_trust(struct conv *c, const char *field, const char *text,
+	char *const *list, unsigned n)
+{
+	static const char *const names[] = {
+		[YCFG_TRUST_GUIDE] = "guide",
+		[YCFG_TRUST_TEMPLATE] = "template",
+		[YCFG_TRUST_NAME] = "name",
+	};
+
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		if (strcmp(text, names[k]) == 0) {
+			c->p->trust = (enum ycfg_trust)k;
+			return;
+		}
+	}
+	CERR(c, field, "bad trust '%s' for %s: expected guide, template or "
+	     "name", text, c->key);
+}
+
+static void
+f_enum(struct conv *c, const char *field, const char *text,
+       char *const *list, unsigned n)
+{
+	if (!ycfg_enum_name_ok(text))
+		CERR(c, field, "bad enum name '%s' for %s: expected a word of "
+		     "a-z, 0-9 and '_'", text, c->key);
+	c->p->enum_name = copy(c, text);
+}
+
+static void
+f_item(struct conv *c, const char *field, const char *text,
+       char *const *list, unsigned n)
+{
+	for (int t = 0; t < YCFG_T__COUNT; t++) {
+		if (strcmp(text, type_names[t]) != 0)
+			continue;
+		if (t == YCFG_T_LIST || t == YCFG_T_USERPASS)
+			break;
+		c->p->item = (enum ycfg_type)t;
+		c->have_item = true;
+		return;
+	}
+	CERR(c, field, "bad item type '%s' for %s: expected a type other than "
+	     "list and userpass", text, c->key);
+}
+
+static void
+f_value_level(struct conv *c, const char *field, const char *text,
+	      char *const *list, unsigned n)
+{
+	c->p->has_value_level = true;
+	if (strcmp(text, "warning") == 0)
+		c->p->value_level = YCFG_SEV_WARNING;
+	else if (strcmp(text, "info") == 0)
+		c->p->value_level = YCFG_SEV_INFO;
+	else
+		CERR(c, field, "bad value_level '%s' for %s: expected warning "
+		     "or info", text, c->key);
+}
+
+static void
+f_models(struct conv *c, const char *field, const char *text,
+	 char *const *list, unsigned n)
+{
+	const char **v = ycfg_arena_alloc(c->a, (n ? n : 1) * sizeof(*v));
+
+	if (v == NULL) {
+		CERR(c, field, "out of memory for the models of %s", c->key);
+		return;
+	}
+	for (unsigned k = 0; k < n; k++) {
+		if (list[k][0] == '\0' || strchr(list[k], ' ') != NULL ||
+		    strchr(list[k], ',') != NULL)
+			CERR(c, field, "bad model '%s' for %s: expected a model "
+			     "name such as T54W or a kind (desk, dect, "
+			     "conference, video)", list[k], c->key);
+		v[k] = copy(c, list[k]);
+	}
+	c->p->models = v;
+	c->p->nmodels = n;
+}
+
+static void
 f_role(struct conv *c, const char *field, const char *text, char *const *list,
        unsigned n)
 {
@@ -613,8 +757,10 @@ static const struct field param_fields[] = {
 	{ "older", false, ALL_TYPES, NULL, f_text },
 	{ "unverified", false, ALL_TYPES, NULL, f_unverified },
 	{ "secret", false, ALL_TYPES, NULL, f_secret },
-	{ "range", false, NUMERIC, "ranges", f_range },
-	{ "values", true, YCFG_TYPE_BIT(YCFG_T_ENUM), "values", f_values },
+	{ "item", false, LISTED, "item types", f_item },
+	{ "range", false, NUMERIC | LISTED, "ranges", f_range },
+	{ "values", true, ENUMS, "values", f_values },
+	{ "enum", false, ENUMS, "named enums", f_enum },
 	{ "max_length", false, TEXTUAL, "length limits", f_max_length },
 	{ "n_range", false, ALL_TYPES, NULL, f_n_range },
 	{ "default", false, ALL_TYPES, NULL, f_default },
@@ -628,6 +774,9 @@ static const struct field param_fields[] = {
 	{ "aliases", true, ALL_TYPES, NULL, f_aliases },
 	{ "file", false, ALL_TYPES, NULL, f_file },
 	{ "role", false, ALL_TYPES, NULL, f_role },
+	{ "trust", false, ALL_TYPES, NULL, f_trust },
+	{ "value_level", false, ALL_TYPES, NULL, f_value_level },
+	{ "models", true, ALL_TYPES, NULL, f_models },
 };
 
 #define NPARAM_FIELDS (sizeof(param_fields) / sizeof(param_fields[0]))
@@ -664,6 +813,7 @@ convert_param(struct conv *c, const struct raw_entry *r, const char *origin)
 		return false;
 	}
 	c->have_type = false;
+	c->have_item = false;
 	c->p->requires_level = YCFG_SEV_WARNING;
 	c->p->key = copy(c, key);
 	c->p->placeholders = copy(c, c->letters);
@@ -706,9 +856,38 @@ convert_param(struct conv *c, const struct raw_entry *r, const char *origin)
 		     "'unverified: true'", key);
 	if (!c->have_type)
 		return false;
-	if (c->p->type == YCFG_T_ENUM && c->p->nvalues == 0 &&
-	    r->list[field_id(param_fields, NPARAM_FIELDS, "values")].v == NULL)
-		CERR(c, NULL, "enum %s has no values", key);
+	bool has_values = r->list[field_id(param_fields, NPARAM_FIELDS,
+					       "values")].v != NULL;
+	bool item_enum = c->p->type == YCFG_T_LIST &&
+			 c->p->item == YCFG_T_ENUM;
+
+	if ((c->p->type == YCFG_T_ENUM || item_enum) && !has_values &&
+	    c->p->enum_name == NULL)
+		CERR(c, NULL, "enum %s has no values (give values or enum)",
+		     key);
+	if (has_values && c->p->enum_name != NULL)
+		CERR(c, "enum", "%s has both values and enum; keep one", key);
+	if (c->p->type == YCFG_T_LIST && !c->have_item)
+		CERR(c, NULL, "list %s has no item type", key);
+	if (c->p->type == YCFG_T_LIST && c->have_item &&
+	    (has_values || c->p->enum_name != NULL) && !item_enum)
+		CERR(c, "values", "values of list %s need item: enum", key);
+	if (c->p->type == YCFG_T_LIST && PTEXT(r, "range") != NULL &&
+	    c->p->item != YCFG_T_INT && c->p->item != YCFG_T_PORT &&
+	    c->p->item != YCFG_T_FLOAT)
+		CERR(c, "range", "range of list %s needs a numeric item type",
+		     key);
+	if (c->p->trust == YCFG_TRUST_NAME && !c->p->unverified)
+		CERR(c, "trust", "%s is known by name only (trust: name); "
+		     "mark it 'unverified: true'", key);
+	/* a value judged on a name alone is at most a warning */
+	if (c->p->trust == YCFG_TRUST_NAME && !c->p->has_value_level) {
+		c->p->has_value_level = true;
+		c->p->value_level = YCFG_SEV_WARNING;
+	}
+	/* the password of a user:password pair is never printed */
+	if (c->p->type == YCFG_T_USERPASS)
+		c->p->secret = true;
 	if (PTEXT(r, "when") != NULL && c->p->nrequires == 0)
 		CERR(c, "when", "%s has 'when' but no 'requires'", key);
 	if (PTEXT(r, "requires_level") != NULL && c->p->nrequires == 0)
@@ -718,8 +897,10 @@ convert_param(struct conv *c, const struct raw_entry *r, const char *origin)
 		CERR(c, "role", "%s has a role but is not a boot directive "
 		     "(file: boot)", key);
 
-	/* the default must itself be acceptable */
-	if (c->p->def != NULL && c->e->n + c->e->dropped == c->errors_before) {
+	/* the default must itself be acceptable (with a named enum: once
+	 * the enum is known, when the schema is committed) */
+	if (c->p->def != NULL && c->p->enum_name == NULL &&
+	    c->e->n + c->e->dropped == c->errors_before) {
 		struct ycfg_value_result res;
 
 		if (!ycfg_value_check(c->p, key, strlen(key), c->p->def,
@@ -932,6 +1113,43 @@ static const struct field model_fields[] = {
 
 #define NMODEL_FIELDS (sizeof(model_fields) / sizeof(model_fields[0]))
 
+static void
+e_name(struct conv *c, const char *field, const char *text,
+       char *const *list, unsigned n)
+{
+	if (!ycfg_enum_name_ok(text))
+		CERR(c, field, "bad enum name '%s': expected a word of a-z, "
+		     "0-9 and '_'", text);
+	c->named->name = copy(c, text);
+}
+
+static void
+e_values(struct conv *c, const char *field, const char *text,
+	 char *const *list, unsigned n)
+{
+	c->named->values = parse_values(c, field, list, n);
+	c->named->nvalues = c->named->values ? n : 0;
+	if (n == 0)
+		CERR(c, field, "enum %s has no values", c->key);
+}
+
+static void
+e_text(struct conv *c, const char *field, const char *text,
+       char *const *list, unsigned n)
+{
+	if (strcmp(field, "source") == 0)
+		c->named->source = copy(c, text);
+}
+
+static const struct field enum_fields[] = {
+	{ "name", false, 0, NULL, e_name },
+	{ "values", true, 0, NULL, e_values },
+	{ "source", false, 0, NULL, e_text },
+	{ "notes", false, 0, NULL, e_text },
+};
+
+#define NENUM_FIELDS (sizeof(enum_fields) / sizeof(enum_fields[0]))
+
 /* Runs every present field of a table. */
 static void
 apply_fields(struct conv *c, const struct field *t, size_t nt,
@@ -958,6 +1176,7 @@ static const cyaml_schema_value_t str_entry = {
 static cyaml_schema_field_t raw_param_fields[NPARAM_FIELDS + 1];
 static cyaml_schema_field_t raw_index_fields[NINDEX_FIELDS + 1];
 static cyaml_schema_field_t raw_model_fields[NMODEL_FIELDS + 1];
+static cyaml_schema_field_t raw_enum_fields[NENUM_FIELDS + 1];
 static pthread_once_t raw_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -989,6 +1208,7 @@ build_all(void)
 	build_fields(raw_param_fields, param_fields, NPARAM_FIELDS);
 	build_fields(raw_index_fields, index_fields, NINDEX_FIELDS);
 	build_fields(raw_model_fields, model_fields, NMODEL_FIELDS);
+	build_fields(raw_enum_fields, enum_fields, NENUM_FIELDS);
 }
 
 static const cyaml_schema_value_t param_entry = {
@@ -1002,6 +1222,10 @@ static const cyaml_schema_value_t index_entry = {
 static const cyaml_schema_value_t model_entry = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_entry,
 			    raw_model_fields),
+};
+static const cyaml_schema_value_t enum_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_entry,
+			    raw_enum_fields),
 };
 
 #define SEQ(name, member, entry) \
@@ -1017,6 +1241,7 @@ static const cyaml_schema_field_t file_fields[] = {
 	SEQ("secret_names", secret_names, &str_entry),
 	SEQ("indexes", indexes, &index_entry),
 	SEQ("models", models, &model_entry),
+	SEQ("enums", enums, &enum_entry),
 	SEQ("params", params, &param_entry),
 	CYAML_FIELD_END
 };
@@ -1202,6 +1427,42 @@ convert_indexes(struct conv *c, const struct ycfg_raw_file *raw,
 }
 
 static void
+convert_enums(struct conv *c, const struct ycfg_raw_file *raw,
+	      struct ycfg_file *f)
+{
+	struct ycfg_nameset seen;
+
+	c->sec = YCFG_SEC_ENUMS;
+	if (ycfg_nameset_init(&seen, raw->enums_count, false) != 0) {
+		CERR(c, NULL, "out of memory for the enums");
+		return;
+	}
+	for (unsigned i = 0; i < raw->enums_count; i++) {
+		const struct raw_entry *r = &raw->enums[i];
+		struct ycfg_named_enum *e = &f->enums[f->nenums];
+		size_t before = c->e->n + c->e->dropped;
+
+		c->i = (long)i;
+		c->named = e;
+		memset(e, 0, sizeof(*e));
+		if (r->text[0] == NULL || r->text[0][0] == '\0') {
+			CERR(c, NULL, "enums entry %u has no name", i + 1);
+			continue;
+		}
+		c->key = r->text[0];
+		apply_fields(c, enum_fields, NENUM_FIELDS, r);
+		if (r->list[1].v == NULL)
+			CERR(c, NULL, "enum %s has no values", c->key);
+		if (ycfg_nameset_put(&seen, c->key, i) >= 0)
+			CERR(c, "name", "enum %s is defined twice", c->key);
+		e->origin = c->origin;
+		if (c->e->n + c->e->dropped == before)
+			f->nenums++;
+	}
+	ycfg_nameset_free(&seen);
+}
+
+static void
 convert_models(struct conv *c, const struct ycfg_raw_file *raw,
 	       struct ycfg_file *f)
 {
@@ -1322,13 +1583,16 @@ ycfg_convert_file(const struct ycfg_raw_file *raw, const char *name,
 
 	f->models = ycfg_arena_alloc(c.a, (raw->models_count + 1) *
 				     sizeof(*f->models));
+	f->enums = ycfg_arena_alloc(c.a, (raw->enums_count + 1) *
+				    sizeof(*f->enums));
 	f->indexes = ycfg_arena_alloc(c.a, (raw->indexes_count + 1) *
 				      sizeof(*f->indexes));
 	f->params = ycfg_arena_alloc(c.a, (raw->params_count + 1) *
 				     sizeof(*f->params));
 	f->meta = ycfg_arena_alloc(c.a, (raw->params_count + 1) *
 				   sizeof(*f->meta));
-	if (origin == NULL || f->models == NULL || f->indexes == NULL ||
+	if (origin == NULL || f->models == NULL || f->enums == NULL ||
+	    f->indexes == NULL ||
 	    f->params == NULL || f->meta == NULL)
 		return -1;
 
@@ -1339,8 +1603,10 @@ ycfg_convert_file(const struct ycfg_raw_file *raw, const char *name,
 					&f->nsecret);
 	if (f->ns == NULL || f->secret_names == NULL)
 		return -1;
+	c.origin = origin;
 	convert_indexes(&c, raw, f);
 	convert_models(&c, raw, f);
+	convert_enums(&c, raw, f);
 
 	/* parameters, with a small table to catch duplicates in the file */
 	struct ycfg_table dup = { 0 };

@@ -70,6 +70,8 @@ section_name(enum ycfg_section sec)
 		return "params";
 	case YCFG_SEC_INDEXES:
 		return "indexes";
+	case YCFG_SEC_ENUMS:
+		return "enums";
 	case YCFG_SEC_TOP:
 		break;
 	}
@@ -168,6 +170,7 @@ table_free_arrays(struct ycfg_table *t)
 	free(t->meta);
 	free(t->models);
 	free(t->indexes);
+	free(t->enums);
 	free(t->ns);
 	free(t->secret_names);
 	free(t->slots);
@@ -218,6 +221,7 @@ stage_begin(struct stage *st, const struct ycfg_schema *s,
 	t->cap = x->n + 64;
 	t->mcap = x->nmodels + 16;
 	t->icap = x->nindexes + 8;
+	t->ecap = x->nenums + 8;
 	t->nscap = x->nns + 8;
 	t->secap = x->nsecret + 8;
 	if (clone(&t->params, x->params, x->n, t->cap, sizeof(*t->params)) ||
@@ -226,6 +230,8 @@ stage_begin(struct stage *st, const struct ycfg_schema *s,
 		  sizeof(*t->models)) ||
 	    clone(&t->indexes, x->indexes, x->nindexes, t->icap,
 		  sizeof(*t->indexes)) ||
+	    clone(&t->enums, x->enums, x->nenums, t->ecap,
+		  sizeof(*t->enums)) ||
 	    clone(&t->ns, x->ns, x->nns, t->nscap, sizeof(*t->ns)) ||
 	    clone(&t->secret_names, x->secret_names, x->nsecret, t->secap,
 		  sizeof(*t->secret_names))) {
@@ -235,6 +241,7 @@ stage_begin(struct stage *st, const struct ycfg_schema *s,
 	t->n = x->n;
 	t->nmodels = x->nmodels;
 	t->nindexes = x->nindexes;
+	t->nenums = x->nenums;
 	t->nns = x->nns;
 	t->nsecret = x->nsecret;
 	if (table_rehash(t, 0) != 0) {
@@ -283,6 +290,30 @@ merge_models(struct ycfg_table *t, const struct ycfg_file *f)
 		else
 			rc = ycfg_vec_push(&t->models, &t->nmodels, &t->mcap,
 					   &f->models[i], sizeof(f->models[i]));
+	}
+	ycfg_nameset_free(&set);
+	return rc;
+}
+
+/* Merges the named enums of a file: a name already known is replaced. */
+static int
+merge_enums(struct ycfg_table *t, const struct ycfg_file *f)
+{
+	struct ycfg_nameset set;
+	int rc = 0;
+
+	if (ycfg_nameset_init(&set, t->nenums + f->nenums, false) != 0)
+		return -1;
+	for (size_t j = 0; j < t->nenums; j++)
+		ycfg_nameset_put(&set, t->enums[j].name, j);
+	for (size_t i = 0; i < f->nenums && rc == 0; i++) {
+		long j = ycfg_nameset_put(&set, f->enums[i].name, t->nenums);
+
+		if (j >= 0)
+			t->enums[j] = f->enums[i];
+		else
+			rc = ycfg_vec_push(&t->enums, &t->nenums, &t->ecap,
+					   &f->enums[i], sizeof(f->enums[i]));
 	}
 	ycfg_nameset_free(&set);
 	return rc;
@@ -349,6 +380,8 @@ stage_merge(struct stage *st, struct ycfg_file *f, const struct ycfg_src *src)
 				       sizeof(f->indexes[i])) != 0)
 			return -1;
 	}
+	if (merge_enums(t, f) != 0)
+		return -1;
 	if (add_names(&t->ns, &t->nns, &t->nscap, f->ns, f->nns) != 0 ||
 	    add_names(&t->secret_names, &t->nsecret, &t->secap,
 		      f->secret_names, f->nsecret) != 0)
@@ -500,11 +533,48 @@ other_owner(const struct ycfg_table *t, const char *norm, size_t self)
 /* Checks what refers to other parts of the schema: fallback and requires
  * keys, index enabled_by keys, one overwrite-mode directive.  Nothing is
  * written unless everything resolves.  Returns 0 or -1. */
+/* The named enum of entry i, or NULL (reported) when there is none or
+ * the default is not one of its values. */
+static const struct ycfg_named_enum *
+resolve_enum(struct stage *st, const struct ycfg_nameset *enums, size_t i)
+{
+	const struct ycfg_param *p = &st->t.params[i];
+	long at = ycfg_nameset_find(enums, p->enum_name);
+
+	if (at < 0) {
+		stage_error(st, &st->t.meta[i], "enum", "enum %s of %s is not "
+			    "defined (enums: in any schema file)",
+			    p->enum_name, p->key);
+		return NULL;
+	}
+
+	const struct ycfg_named_enum *e = &st->t.enums[at];
+	struct ycfg_param tmp = *p;
+	struct ycfg_value_result res;
+
+	tmp.values = e->values;
+	tmp.nvalues = e->nvalues;
+	if (p->def != NULL && !ycfg_value_check(&tmp, p->key, strlen(p->key),
+						p->def, strlen(p->def), &res) &&
+	    res.rule != YCFG_R_VALUE_ADJUSTED) {
+		stage_error(st, &st->t.meta[i], "default", "default does not "
+			    "fit the entry: %s", res.msg);
+		return NULL;
+	}
+	return e;
+}
+
 static int
 stage_resolve(struct stage *st)
 {
 	bool bad = false;
 	long overwrite = -1;
+	struct ycfg_nameset enums;
+
+	if (ycfg_nameset_init(&enums, st->t.nenums + 1, false) != 0)
+		return -1;
+	for (size_t j = 0; j < st->t.nenums; j++)
+		ycfg_nameset_put(&enums, st->t.enums[j].name, j);
 
 	for (size_t i = 0; i < st->t.n; i++) {
 		struct ycfg_param *p = &st->t.params[i];
@@ -517,6 +587,8 @@ stage_resolve(struct stage *st)
 			bad = true;
 		}
 		if (!resolve_conditions(st, i, 0))
+			bad = true;
+		if (p->enum_name != NULL && resolve_enum(st, &enums, i) == NULL)
 			bad = true;
 		if (p->role == YCFG_ROLE_OVERWRITE_MODE) {
 			if (overwrite >= 0) {
@@ -556,8 +628,10 @@ stage_resolve(struct stage *st)
 			bad = true;
 		}
 	}
-	if (bad || stage_check_chains(st) != 0)
+	if (bad || stage_check_chains(st) != 0) {
+		ycfg_nameset_free(&enums);
 		return -1;
+	}
 	for (size_t i = 0; i < st->t.n; i++) {
 		struct ycfg_param *p = &st->t.params[i];
 
@@ -565,7 +639,15 @@ stage_resolve(struct stage *st)
 			p->fallback = &st->t.params[stage_find_pattern(
 				st, p->fallback_key)];
 		resolve_conditions(st, i, 1);
+		if (p->enum_name != NULL) {
+			const struct ycfg_named_enum *e = &st->t.enums[
+				ycfg_nameset_find(&enums, p->enum_name)];
+
+			p->values = e->values;
+			p->nvalues = e->nvalues;
+		}
 	}
+	ycfg_nameset_free(&enums);
 	return 0;
 }
 
@@ -573,17 +655,18 @@ stage_resolve(struct stage *st)
 static int
 retire(struct ycfg_schema_index *x)
 {
-	void *ptrs[4] = { x->t.params, x->t.models, x->t.indexes, x->t.ns };
-	struct ycfg_retired *r[4] = { NULL, NULL, NULL, NULL };
+	void *ptrs[5] = { x->t.params, x->t.models, x->t.indexes, x->t.ns,
+			  x->t.enums };
+	struct ycfg_retired *r[5] = { NULL, NULL, NULL, NULL, NULL };
 
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < 5; i++) {
 		if (ptrs[i] != NULL && (r[i] = malloc(sizeof(*r[i]))) == NULL) {
 			for (size_t j = 0; j < i; j++)
 				free(r[j]);
 			return -1;
 		}
 	}
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < 5; i++) {
 		if (r[i] == NULL)
 			continue;
 		r[i]->ptr = ptrs[i];
@@ -594,6 +677,7 @@ retire(struct ycfg_schema_index *x)
 	x->t.models = NULL;
 	x->t.indexes = NULL;
 	x->t.ns = NULL;
+	x->t.enums = NULL;
 	return 0;
 }
 
@@ -609,6 +693,8 @@ publish(struct ycfg_schema *s)
 	s->nmodels = t->nmodels;
 	s->indexes = t->indexes;
 	s->nindexes = t->nindexes;
+	s->enums = t->enums;
+	s->nenums = t->nenums;
 	s->namespaces = t->ns;
 	s->nnamespaces = t->nns;
 	s->secret_names = t->secret_names;
@@ -617,6 +703,54 @@ publish(struct ycfg_schema *s)
 	for (size_t i = 0; i < t->n; i++)
 		if (t->params[i].role == YCFG_ROLE_OVERWRITE_MODE)
 			s->overwrite_mode = &t->params[i];
+}
+
+/* The words of the committed keys, for did-you-mean.  Without memory the
+ * set stays empty: suggestions then lack one refinement, nothing else. */
+static void
+build_words(struct ycfg_schema_index *x)
+{
+	size_t n = 0;
+
+	ycfg_nameset_free(&x->words);
+	ycfg_arena_free_list(x->words_arena);
+	x->words_arena = NULL;
+	for (size_t i = 0; i < x->t.n; i++)
+		for (const char *p = x->t.meta[i].norm; *p; p++)
+			n += *p == '.';
+	n += x->t.n;
+	x->words_arena = calloc(1, sizeof(*x->words_arena));
+	if (x->words_arena == NULL ||
+	    ycfg_nameset_init(&x->words, n, false) != 0)
+		return;
+	for (size_t i = 0; i < x->t.n; i++) {
+		const char *seg = x->t.meta[i].norm;
+
+		for (const char *p = seg;; p++) {
+			if (*p != '.' && *p != '\0')
+				continue;
+			if (!(p - seg == 1 && *seg == '#')) {
+				char *w = ycfg_arena_strndup(x->words_arena, seg,
+							     (size_t)(p - seg));
+
+				if (w != NULL &&
+				    ycfg_nameset_find(&x->words, w) < 0)
+					ycfg_nameset_put(&x->words, w, 0);
+			}
+			if (*p == '\0')
+				break;
+			seg = p + 1;
+		}
+	}
+}
+
+bool
+ycfg_schema_is_word(const struct ycfg_schema *s, const char *w)
+{
+	const struct ycfg_schema_index *x = s->priv;
+
+	return x != NULL && x->words.slot != NULL &&
+	       ycfg_nameset_find(&x->words, w) >= 0;
 }
 
 /* Resolves and installs the stage; on failure discards it. */
@@ -656,6 +790,7 @@ stage_commit(struct stage *st, struct ycfg_schema *s)
 	}
 	memset(st, 0, sizeof(*st));
 	publish(s);
+	build_words(x);
 	return 0;
 fail:
 	stage_discard(st);
@@ -712,6 +847,8 @@ ycfg_schema_free(struct ycfg_schema *s)
 	if (x != NULL) {
 		table_free_arrays(&x->t);
 		ycfg_arena_free_list(x->t.arenas);
+		ycfg_nameset_free(&x->words);
+		ycfg_arena_free_list(x->words_arena);
 		while (x->retired != NULL) {
 			struct ycfg_retired *r = x->retired;
 

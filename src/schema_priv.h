@@ -40,6 +40,15 @@ void ycfg_nameset_free(struct ycfg_nameset *set);
  * At most the n names given to init may be added. */
 long ycfg_nameset_put(struct ycfg_nameset *set, const char *name, size_t idx);
 
+/* The index of a name equal to name, or -1. */
+long ycfg_nameset_find(const struct ycfg_nameset *set, const char *name);
+
+/* True when w (lowercase) is a name segment of some key of the schema. */
+bool ycfg_schema_is_word(const struct ycfg_schema *s, const char *w);
+
+/* True for a name of a named enum: [a-z0-9_]+. */
+bool ycfg_enum_name_ok(const char *name);
+
 /* A loaded file's bytes, needed for line numbers until commit. */
 struct ycfg_src {
 	const char *name;     /* interned in the diagnostics list */
@@ -76,6 +85,8 @@ struct ycfg_table {
 	size_t nmodels, mcap;
 	struct ycfg_index *indexes;
 	size_t nindexes, icap;
+	struct ycfg_named_enum *enums;
+	size_t nenums, ecap;
 	const char **ns;
 	size_t nns, nscap;
 	const char **secret_names;
@@ -92,6 +103,10 @@ struct ycfg_retired {
 
 struct ycfg_schema_index {
 	struct ycfg_table t;
+	/* every name segment of every key, lowercased (did-you-mean never
+	 * swaps one real word for another); rebuilt on every commit */
+	struct ycfg_nameset words;
+	struct ycfg_arena *words_arena;
 	/* arrays of earlier commits, kept so that pointers handed out before
 	 * a later load stay valid until ycfg_schema_free() */
 	struct ycfg_retired *retired;
@@ -107,6 +122,8 @@ struct ycfg_file {
 	size_t nmodels;
 	struct ycfg_index *indexes;
 	size_t nindexes;
+	struct ycfg_named_enum *enums;
+	size_t nenums;
 	const char **ns;
 	size_t nns;
 	const char **secret_names;
@@ -119,6 +136,7 @@ enum ycfg_section {
 	YCFG_SEC_MODELS,
 	YCFG_SEC_PARAMS,
 	YCFG_SEC_INDEXES,
+	YCFG_SEC_ENUMS,
 };
 
 struct ycfg_err {

@@ -2,9 +2,14 @@
  * suggest.c - "did you mean": the known key closest to an unknown one
  * (see ycfg_schema_suggest in schema.h).
  *
- * Two tries, cheapest first: repairing the usual slip of a digit glued to
- * a name ("sip_server1" for "sip_server.1"), then the entry whose normal
- * form is nearest by edit distance, with the user's own indexes put back.
+ * The usual slips, cheapest first: a digit glued to a name ("sip_server1"
+ * for "sip_server.1"); a leading segment too many ("static." on a key
+ * that has no static spelling) or missing ("lcd_logo.mode" for
+ * "phone_setting.lcd_logo.mode"); then the entry whose normal form is
+ * nearest by edit distance, with the user's own indexes put back.  A
+ * segment that is itself a word of the schema is never "corrected" into
+ * another word of the same length: video.h263 is its own codec, not a
+ * typo of h264.
  */
 #include <string.h>
 
@@ -170,6 +175,62 @@ ycfg_suggest_repair(const struct ycfg_schema *s, const char *key, size_t len,
 	return 0;
 }
 
+/* The first segment dropped: "static.x.y" -> "x.y" when that is known. */
+static size_t
+ycfg_suggest_drop_first(const struct ycfg_schema *s, const char *key,
+			size_t len, char *buf, size_t bufsz)
+{
+	const char *dot = memchr(key, '.', len);
+
+	if (dot == NULL)
+		return 0;
+
+	size_t rl = len - (size_t)(dot + 1 - key);
+	const struct ycfg_param *p = ycfg_schema_lookup(s, dot + 1, rl, NULL);
+
+	if (p == NULL || p->renamed_to != NULL || p->scope == YCFG_SCOPE_BOOT)
+		return 0;
+	return ycfg_suggest_found(p, dot + 1, rl, buf, bufsz);
+}
+
+/* True when normal form a ends with ".b" (whole segments). */
+static bool
+ends_with_segments(const char *a, size_t al, const char *b, size_t bl)
+{
+	return al > bl + 1 && a[al - bl - 1] == '.' &&
+	       memcmp(a + al - bl, b, bl) == 0;
+}
+
+/* For normal forms a (the user's) and b (a candidate) that differ in one
+ * segment: true when a's segment is itself a word of the schema and b's
+ * is not a plain slip of it: another word of the same length (h263 for
+ * h264) or one more than an edit away (port for label). */
+static bool
+swaps_a_word(const struct ycfg_schema *s, const char *a, const char *b)
+{
+	const char *sa = a, *sb = b;
+
+	for (;;) {
+		size_t la = strcspn(sa, "."), lb = strcspn(sb, ".");
+
+		if (la != lb || memcmp(sa, sb, la) != 0) {
+			char w[YCFG_STRDIST_MAX + 1];
+
+			if (la >= sizeof(w) || strcmp(sa + la, sb + lb) != 0)
+				return false;   /* not one segment */
+			memcpy(w, sa, la);
+			w[la] = '\0';
+			if (!ycfg_schema_is_word(s, w))
+				return false;
+			return la == lb || ycfg_strdist(sa, la, sb, lb, 1) > 1;
+		}
+		if (sa[la] == '\0' || sb[lb] == '\0')
+			return false;
+		sa += la + 1;
+		sb += lb + 1;
+	}
+}
+
 size_t
 ycfg_schema_suggest(const struct ycfg_schema *s, const char *key, size_t len,
 		    char *buf, size_t bufsz)
@@ -184,6 +245,8 @@ ycfg_schema_suggest(const struct ycfg_schema *s, const char *key, size_t len,
 
 	size_t r = ycfg_suggest_repair(s, key, len, buf, bufsz);
 
+	if (r == 0)
+		r = ycfg_suggest_drop_first(s, key, len, buf, bufsz);
 	if (r != 0)
 		return r;
 
@@ -211,26 +274,44 @@ ycfg_schema_suggest(const struct ycfg_schema *s, const char *key, size_t len,
 	norm[nl] = '\0';
 
 	size_t limit = nl / 6 > 2 ? nl / 6 : 2;
-	size_t best_d = limit + 1;
-	long best = -1;
+	size_t best_d = limit + 1, best_pl = SIZE_MAX;
+	long best = -1, tail = -1;
+	bool best_legacy = false;
+	/* a lone word ("host", "type") is too little to guess its family */
+	bool several = memchr(norm, '.', nl) != NULL;
 
 	for (size_t i = 0; i < x->n; i++) {
 		const struct ycfg_param *p = &x->params[i];
 		const char *pn = x->meta[i].norm;
 		size_t pl = strlen(pn);
+		bool legacy = p->renamed_to != NULL;
 
-		if (p->renamed_to != NULL || p->scope == YCFG_SCOPE_BOOT ||
+		if (p->scope == YCFG_SCOPE_BOOT ||
 		    strlen(p->placeholders) != nd)
 			continue;
-		if ((pl > nl ? pl - nl : nl - pl) >= best_d)
+		/* a leading segment left out: the shortest key that ends
+		 * with this one */
+		if (several && !legacy && pl < best_pl &&
+		    ends_with_segments(pn, pl, norm, nl)) {
+			best_pl = pl;
+			tail = (long)i;
+		}
+		if ((pl > nl ? pl - nl : nl - pl) > best_d)
 			continue;
-		size_t dist = ycfg_strdist(norm, nl, pn, pl, best_d - 1);
+		size_t dist = ycfg_strdist(norm, nl, pn, pl, best_d);
 
-		if (dist < best_d && dist > 0) {
+		/* nearer wins; at the same distance, a current key over a
+		 * legacy one (which lint would then call renamed) */
+		if (dist > 0 && (dist < best_d ||
+				 (dist == best_d && best_legacy && !legacy)) &&
+		    dist <= limit && !swaps_a_word(s, norm, pn)) {
 			best_d = dist;
 			best = (long)i;
+			best_legacy = legacy;
 		}
 	}
+	if (tail >= 0)
+		best = tail;
 	if (best < 0)
 		return 0;
 	return ycfg_write_with_digits(x->params[best].key, d, dl, nd, buf,

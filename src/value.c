@@ -696,24 +696,36 @@ ycfg_check_port(const struct ycfg_check *c)
 	return ycfg_check_number(c, "port", false, &r);
 }
 
-/* "0 (newRequests), 1 (DNSTTL) or 3" */
+/* "0 (newRequests), 1 (DNSTTL) or 3"; a list too long for size ends at
+ * a whole value with "... (N values; see ycfg explain)". */
 static void
 enum_list(const struct ycfg_param *p, char *list, size_t size)
 {
+	static const char more[] = ", ... (%zu values; see ycfg explain)";
 	size_t pos = 0;
 
 	list[0] = '\0';
 	for (size_t i = 0; i < p->nvalues; i++) {
 		const struct ycfg_enum_value *e = &p->values[i];
+		char one[160];
+		size_t keep = pos;
 
-		if (i > 0)
-			ycfg_bprintf(list, size, &pos, "%s",
-				     i + 1 == p->nvalues ? " or " : ", ");
 		if (e->name != NULL && e->name[0] != '\0')
-			ycfg_bprintf(list, size, &pos, "%s (%s)", e->value,
-				     e->name);
+			snprintf(one, sizeof(one), "%s%s (%s)", i == 0 ? ""
+				 : i + 1 == p->nvalues ? " or " : ", ",
+				 e->value, e->name);
 		else
-			ycfg_bprintf(list, size, &pos, "%s", e->value);
+			snprintf(one, sizeof(one), "%s%s", i == 0 ? ""
+				 : i + 1 == p->nvalues ? " or " : ", ",
+				 e->value);
+		/* room for this value and, after it, the note */
+		if (pos + strlen(one) + sizeof(more) + 8 >= size &&
+		    i + 1 < p->nvalues) {
+			pos = keep;
+			ycfg_bprintf(list, size, &pos, more, p->nvalues);
+			return;
+		}
+		ycfg_bprintf(list, size, &pos, "%s", one);
 	}
 	if (p->nvalues == 0)
 		ycfg_bprintf(list, size, &pos, "a listed value");
@@ -876,28 +888,347 @@ ycfg_check_url(const struct ycfg_check *c)
 }
 
 static bool
+ycfg_check_address(const struct ycfg_check *c, bool v4, bool v6,
+		   const char *what)
+{
+	const char *v = c->value;
+	size_t n = c->n;
+
+	/* no brackets: they belong around an address in a URL */
+	if ((v4 && ycfg_is_ipv4(v, n)) ||
+	    (v6 && n > 0 && v[0] != '[' && ycfg_is_ipv6(v, n)))
+		return true;
+
+	const char *hint = "";
+
+	if (ycfg_is_domain(v, n))
+		hint = "; a name is not accepted here";
+	else if (v4 && !v6 && ycfg_is_ipv6(v, n))
+		hint = "; this is an IPv6 address";
+	else if (v6 && !v4 && ycfg_is_ipv4(v, n))
+		hint = "; this is an IPv4 address";
+	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "invalid address '%s' for "
+		     "%s: expected %s%s", c->shown, c->key, what, hint);
+	return false;
+}
+
+static bool
+ycfg_check_ip(const struct ycfg_check *c)
+{
+	return ycfg_check_address(c, true, true, "an IPv4 or IPv6 address");
+}
+
+static bool
+ycfg_check_ipv4(const struct ycfg_check *c)
+{
+	return ycfg_check_address(c, true, false, "an IPv4 address such as "
+				  "192.168.1.10");
+}
+
+static bool
+ycfg_check_ipv6(const struct ycfg_check *c)
+{
+	return ycfg_check_address(c, false, true, "an IPv6 address such as "
+				  "2001:db8::10");
+}
+
+bool
+ycfg_is_netmask(const char *s, size_t n)
+{
+	if (!ycfg_is_ipv4(s, n))
+		return false;
+
+	uint32_t m = 0;
+	size_t i = 0;
+
+	for (int part = 0; part < 4; part++) {
+		unsigned v = 0;
+
+		while (i < n && ycfg_is_digit(s[i]))
+			v = v * 10 + (unsigned)(s[i++] - '0');
+		m = m << 8 | v;
+		i++;
+	}
+	/* ones then zeros: adding the lowest set bit clears them all */
+	return ((~m + 1) & ~m) == 0;
+}
+
+static bool
+ycfg_check_netmask(const struct ycfg_check *c)
+{
+	if (ycfg_is_netmask(c->value, c->n))
+		return true;
+	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "invalid netmask '%s' for "
+		     "%s: %s", c->shown, c->key,
+		     ycfg_is_ipv4(c->value, c->n)
+			     ? "its ones are not contiguous (such as "
+			       "255.255.255.0)"
+			     : "expected a dotted mask such as 255.255.255.0");
+	return false;
+}
+
+bool
+ycfg_is_mac(const char *s, size_t n)
+{
+	if (n == 12) {
+		for (size_t i = 0; i < n; i++)
+			if (!ycfg_is_hex(s[i]))
+				return false;
+		return true;
+	}
+	if (n != 17 || (s[2] != ':' && s[2] != '-'))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (i % 3 == 2 ? s[i] != s[2] : !ycfg_is_hex(s[i]))
+			return false;
+	}
+	return true;
+}
+
+static bool
+ycfg_check_mac(const struct ycfg_check *c)
+{
+	if (ycfg_is_mac(c->value, c->n))
+		return true;
+	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "invalid MAC address '%s' "
+		     "for %s: expected 12 hex digits, optionally in pairs "
+		     "joined by ':' or '-' (001565a1b2c3, 00:15:65:a1:b2:c3)",
+		     c->shown, c->key);
+	return false;
+}
+
+/* A number of 1 or 2 digits at s[*i] (no leading zero needed), at most
+ * max; advances *i. */
+static bool
+small_num(const char *s, size_t n, size_t *i, unsigned max, unsigned *out)
+{
+	size_t start = *i;
+	unsigned v = 0;
+
+	while (*i < n && ycfg_is_digit(s[*i]) && *i - start < 2)
+		v = v * 10 + (unsigned)(s[(*i)++] - '0');
+	if (*i == start || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+bool
+ycfg_is_time(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned h, m;
+
+	return small_num(s, n, &i, 23, &h) && i < n && s[i++] == ':' &&
+	       n - i == 2 && small_num(s, n, &i, 59, &m) && i == n;
+}
+
+static bool
+ycfg_check_time(const struct ycfg_check *c)
+{
+	if (ycfg_is_time(c->value, c->n))
+		return true;
+	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "invalid time '%s' for %s: "
+		     "expected HH:MM from 00:00 to 23:59", c->shown, c->key);
+	return false;
+}
+
+bool
+ycfg_is_tz_offset(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned h, m = 0;
+	bool neg = false;
+
+	if (n == 1 && s[0] == '0')
+		return true;
+	if (n == 0 || (s[0] != '+' && s[0] != '-'))
+		return false;
+	neg = s[0] == '-';
+	i = 1;
+	if (!small_num(s, n, &i, 14, &h))
+		return false;
+	if (i < n) {
+		if (s[i++] != ':' || n - i != 2 || !small_num(s, n, &i, 59, &m) ||
+		    (m != 0 && m != 30 && m != 45))
+			return false;
+	}
+	/* UTC-12:00 to UTC+14:00 */
+	return neg ? h * 60 + m <= 12 * 60 : h * 60 + m <= 14 * 60;
+}
+
+static bool
+ycfg_check_tz_offset(const struct ycfg_check *c)
+{
+	if (ycfg_is_tz_offset(c->value, c->n))
+		return true;
+	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "invalid time zone '%s' for "
+		     "%s: expected an offset from UTC between -12 and +14 "
+		     "such as +8, -5, +5:30 or +5:45 (a sign, hours, "
+		     "optionally :30 or :45)", c->shown, c->key);
+	return false;
+}
+
+bool
+ycfg_is_dst_time(const char *s, size_t n)
+{
+	/* Month/Day/Hour, or Month/Week/Weekday/Hour */
+	static const unsigned by_date[] = { 12, 31, 23 };
+	static const unsigned by_week[] = { 12, 5, 7, 23 };
+	unsigned parts = 1;
+
+	for (size_t k = 0; k < n; k++)
+		parts += s[k] == '/';
+	if (parts != 3 && parts != 4)
+		return false;
+
+	const unsigned *max = parts == 3 ? by_date : by_week;
+	size_t i = 0;
+
+	for (unsigned k = 0; k < parts; k++) {
+		unsigned v;
+
+		if (!small_num(s, n, &i, max[k], &v) ||
+		    (v == 0 && !(k + 1 == parts)))
+			return false;   /* only the hour may be 0 */
+		if (k + 1 < parts && (i >= n || s[i++] != '/'))
+			return false;
+	}
+	return i == n;
+}
+
+static bool
+ycfg_check_dst_time(const struct ycfg_check *c)
+{
+	if (ycfg_is_dst_time(c->value, c->n))
+		return true;
+	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "invalid DST time '%s' for "
+		     "%s: expected Month/Day/Hour (3/14/2) or "
+		     "Month/Week/Weekday/Hour (3/2/7/2)", c->shown, c->key);
+	return false;
+}
+
+static bool
+ycfg_check_userpass(const struct ycfg_check *c)
+{
+	const char *colon = memchr(c->value, ':', c->n);
+
+	if (colon != NULL && colon != c->value)
+		return ycfg_check_length(c);
+	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "invalid value for %s: "
+		     "expected USER:PASSWORD (such as admin:...), with the "
+		     "user name before the first ':'", c->key);
+	return false;
+}
+
+static bool
+ycfg_check_resource(const struct ycfg_check *c)
+{
+	const char *v = c->value;
+	size_t n = c->n;
+
+	/* a URL must be one; anything else names a file on the phone */
+	for (size_t i = 0; i + 3 <= n; i++) {
+		if (memcmp(v + i, "://", 3) != 0)
+			continue;
+		if (ycfg_is_url(v, n))
+			return ycfg_check_length(c);
+		ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "invalid url '%s' "
+			     "for %s: expected scheme://address without "
+			     "spaces, or a file on the phone such as "
+			     "Resource:Ring1.wav", c->shown, c->key);
+		return false;
+	}
+	return ycfg_check_length(c);
+}
+
+static bool ycfg_dispatch(const struct ycfg_check *c);
+
+/* A comma-separated list: each item is judged as the entry's item type
+ * (with its values, range and length); an empty item is an error. */
+static bool
+ycfg_check_list(const struct ycfg_check *c)
+{
+	struct ycfg_param item = *c->p;
+	struct ycfg_check ic = *c;
+	const char *v = c->value, *end = v + c->n;
+	char shown[4 * 64 + 8];
+	unsigned k = 1;
+
+	/* max_length is the whole value's */
+	if (!ycfg_check_length(c))
+		return false;
+	item.type = c->p->item;
+	item.max_length = 0;
+	ic.p = &item;
+	for (const char *p = v;; k++) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *e = comma ? comma : end;
+
+		/* blanks around an item are separators' ("1, 2, 3") */
+		const char *b = p;
+
+		while (b < e && (*b == ' ' || *b == '\t'))
+			b++;
+		while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		if (e == b) {
+			ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "invalid "
+				     "list '%s' for %s: item %u is empty", c->shown,
+				     c->key, k);
+			return false;
+		}
+		ic.value = b;
+		ic.n = (size_t)(e - b);
+		if (c->shown[0] != '\0' && !c->p->secret)
+			ic.shown = ycfg_escape(b, ic.n, 64, shown,
+					       sizeof(shown));
+		if (item.type != YCFG_T_LIST && !ycfg_dispatch(&ic))
+			return false;
+		if (comma == NULL)
+			return true;
+		p = comma + 1;
+	}
+}
+
+/* What each type accepts: its checker, and in words for messages and
+ * explain (NULL: built from the entry's range or values). */
+static const struct {
+	bool (*check)(const struct ycfg_check *c);
+	const char *allowed;
+} types[YCFG_T__COUNT] = {
+	[YCFG_T_BOOL] = { ycfg_check_bool, "0 (off), 1 (on)" },
+	[YCFG_T_INT] = { ycfg_check_int, NULL },
+	[YCFG_T_FLOAT] = { ycfg_check_float, NULL },
+	[YCFG_T_ENUM] = { ycfg_check_enum, NULL },
+	[YCFG_T_STRING] = { ycfg_check_string, "any text" },
+	[YCFG_T_HOST] = { ycfg_check_host, "an IPv4 address, an IPv6 address "
+					   "or a domain name" },
+	[YCFG_T_PORT] = { ycfg_check_port, NULL },
+	[YCFG_T_URL] = { ycfg_check_url, "scheme://address" },
+	[YCFG_T_IP] = { ycfg_check_ip, "an IPv4 or IPv6 address" },
+	[YCFG_T_IPV4] = { ycfg_check_ipv4, "an IPv4 address" },
+	[YCFG_T_IPV6] = { ycfg_check_ipv6, "an IPv6 address" },
+	[YCFG_T_NETMASK] = { ycfg_check_netmask, "a subnet mask such as "
+						 "255.255.255.0" },
+	[YCFG_T_MAC] = { ycfg_check_mac, "a MAC address (12 hex digits, "
+					 "optionally joined by ':' or '-')" },
+	[YCFG_T_TIME] = { ycfg_check_time, "a time of day, HH:MM" },
+	[YCFG_T_TZ_OFFSET] = { ycfg_check_tz_offset, "an offset from UTC, "
+			       "-12..+14 hours (+8, -3:30, +5:45)" },
+	[YCFG_T_DST_TIME] = { ycfg_check_dst_time, "Month/Day/Hour or "
+			      "Month/Week/Weekday/Hour" },
+	[YCFG_T_USERPASS] = { ycfg_check_userpass, "USER:PASSWORD" },
+	[YCFG_T_RESOURCE] = { ycfg_check_resource, "a URL or a file on the "
+			      "phone (Resource:Ring1.wav)" },
+	[YCFG_T_LIST] = { ycfg_check_list, NULL },
+};
+
+static bool
 ycfg_dispatch(const struct ycfg_check *c)
 {
-	switch (c->p->type) {
-	case YCFG_T_BOOL:
-		return ycfg_check_bool(c);
-	case YCFG_T_INT:
-		return ycfg_check_int(c);
-	case YCFG_T_FLOAT:
-		return ycfg_check_float(c);
-	case YCFG_T_ENUM:
-		return ycfg_check_enum(c);
-	case YCFG_T_STRING:
-		return ycfg_check_string(c);
-	case YCFG_T_HOST:
-		return ycfg_check_host(c);
-	case YCFG_T_PORT:
-		return ycfg_check_port(c);
-	case YCFG_T_URL:
-		return ycfg_check_url(c);
-	case YCFG_T__COUNT:
-		break;
-	}
+	if ((unsigned)c->p->type < YCFG_T__COUNT && types[c->p->type].check)
+		return types[c->p->type].check(c);
 	ycfg_set_msg(c->res, YCFG_R_INVALID_VALUE, "%s has no known type",
 		     c->key);
 	return false;
@@ -936,7 +1267,43 @@ ycfg_value_check(const struct ycfg_param *p, const char *key, size_t keylen,
 		return true;
 	c.key = ycfg_escape(key, keylen, 128, keybuf, sizeof(keybuf));
 	c.shown = ycfg_shown_value(p, value, n, valbuf, sizeof(valbuf));
-	return ycfg_dispatch(&c);
+
+	bool ok = ycfg_dispatch(&c);
+
+	if (!ok && p->has_value_level &&
+	    (res->severity < 0 || res->severity > (int)p->value_level))
+		res->severity = (int)p->value_level;
+	return ok;
+}
+
+/* What one value of type t of entry p accepts, appended at *pos. */
+static void
+allowed_one(const struct ycfg_param *p, enum ycfg_type t, char *buf,
+	    size_t bufsz, size_t *pos)
+{
+	switch (t) {
+	case YCFG_T_INT:
+	case YCFG_T_PORT:
+	case YCFG_T_FLOAT:
+		if (p->range.n) {
+			ycfg_ranges_format(&p->range, t == YCFG_T_FLOAT,
+					   buf + *pos, bufsz - *pos);
+			*pos += strlen(buf + *pos);
+		} else {
+			ycfg_bprintf(buf, bufsz, pos, "%s", t == YCFG_T_INT
+				     ? "any integer" : t == YCFG_T_PORT
+				     ? "0..65535" : "any decimal number");
+		}
+		return;
+	case YCFG_T_ENUM:
+		enum_list(p, buf + *pos, bufsz - *pos);
+		*pos += strlen(buf + *pos);
+		return;
+	default:
+		break;
+	}
+	if ((unsigned)t < YCFG_T__COUNT && types[t].allowed)
+		ycfg_bprintf(buf, bufsz, pos, "%s", types[t].allowed);
 }
 
 const char *
@@ -947,45 +1314,14 @@ ycfg_param_allowed(const struct ycfg_param *p, char *buf, size_t bufsz)
 	if (bufsz == 0)
 		return buf;
 	buf[0] = '\0';
-	switch (p->type) {
-	case YCFG_T_BOOL:
-		ycfg_bprintf(buf, bufsz, &pos, "0 (off), 1 (on)");
-		break;
-	case YCFG_T_INT:
-		if (p->range.n)
-			ycfg_ranges_format(&p->range, false, buf, bufsz);
-		else
-			ycfg_bprintf(buf, bufsz, &pos, "any integer");
-		break;
-	case YCFG_T_PORT:
-		if (p->range.n)
-			ycfg_ranges_format(&p->range, false, buf, bufsz);
-		else
-			ycfg_bprintf(buf, bufsz, &pos, "0..65535");
-		break;
-	case YCFG_T_FLOAT:
-		ycfg_ranges_format(&p->range, true, buf, bufsz);
-		break;
-	case YCFG_T_ENUM:
-		enum_list(p, buf, bufsz);
-		break;
-	case YCFG_T_HOST:
-		ycfg_bprintf(buf, bufsz, &pos, "an IPv4 address, an IPv6 "
-			     "address or a domain name");
-		break;
-	case YCFG_T_URL:
-		ycfg_bprintf(buf, bufsz, &pos, "scheme://address");
-		break;
-	case YCFG_T_STRING:
-	case YCFG_T__COUNT:
-		ycfg_bprintf(buf, bufsz, &pos, "any text");
-		break;
+	if (p->type == YCFG_T_LIST) {
+		ycfg_bprintf(buf, bufsz, &pos, "a comma-separated list of: ");
+		allowed_one(p, p->item, buf, bufsz, &pos);
+	} else {
+		allowed_one(p, p->type, buf, bufsz, &pos);
 	}
-	if (p->max_length && (p->type == YCFG_T_STRING ||
-			      p->type == YCFG_T_HOST || p->type == YCFG_T_URL)) {
-		pos = strlen(buf);
+	if (p->max_length)
 		ycfg_bprintf(buf, bufsz, &pos, ", at most %zu characters",
 			     p->max_length);
-	}
 	return buf;
 }

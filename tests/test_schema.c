@@ -692,9 +692,13 @@ test_suggest(void **state)
 	assert_string_equal(buf, "account.07.sip_server.2.port");
 	assert_true(SUGGEST("account.4.expire") > 0);
 	assert_string_equal(buf, "account.4.expires");
-	/* legacy keys are not proposed */
-	assert_true(SUGGEST("account.1.sip_server_hots") == 0 ||
-		    strcmp(buf, "account.1.sip_server_host") != 0);
+	/* a legacy key is proposed only when no current key is as near (a
+	 * typo of a legacy key is still a legacy key; lint then names its
+	 * replacement) */
+	assert_true(SUGGEST("account.1.sip_server_hots") > 0);
+	assert_string_equal(buf, "account.1.sip_server_host");
+	/* a lone word says too little to guess its family */
+	assert_int_equal(SUGGEST("port"), 0);
 
 	assert_int_equal(SUGGEST("account.1.completely_different"), 0);
 	assert_int_equal(SUGGEST("account.1.sip_server.1.port"), 0);
@@ -702,6 +706,51 @@ test_suggest(void **state)
 	assert_int_equal(SUGGEST(""), 0);
 	assert_int_equal(ycfg_schema_suggest(&f->s, "account.1.expire", 16,
 					     buf, 10), 0);
+#undef SUGGEST
+}
+
+/* The usual slips beyond typos, and what is never proposed. */
+static void
+test_suggest_slips(void **state)
+{
+	struct fixture *f = *state;
+	char buf[128];
+	static const char yaml[] =
+		"version: \"1\"\n"
+		"params:\n"
+		"  - {key: phone_setting.lcd_logo.mode, type: int, summary: s, "
+		"unverified: true}\n"
+		"  - {key: auto_provision.mode, type: int, summary: s, "
+		"unverified: true}\n"
+		"  - {key: voice.tone.country, type: string, summary: s, "
+		"unverified: true}\n"
+		"  - {key: video.h263.enable, type: bool, summary: s, "
+		"unverified: true}\n"
+		"  - {key: video.h264.enable, type: bool, summary: s, "
+		"unverified: true}\n"
+		"  - {key: video.h264.mode, type: int, summary: s, "
+		"unverified: true}\n"
+		"  - {key: listen.N.label, type: string, summary: s, "
+		"unverified: true}\n"
+		"  - {key: sip.port, type: port, summary: s, "
+		"unverified: true}\n";
+
+	assert_int_equal(load(f, "slips.yaml", yaml), 0);
+#define SUGGEST(k) ycfg_schema_suggest(&f->s, k, strlen(k), buf, sizeof(buf))
+	/* a leading segment missing, or one too many */
+	assert_true(SUGGEST("lcd_logo.mode") > 0);
+	assert_string_equal(buf, "phone_setting.lcd_logo.mode");
+	assert_true(SUGGEST("static.auto_provision.mode") > 0);
+	assert_string_equal(buf, "auto_provision.mode");
+	/* '_' for '.' */
+	assert_true(SUGGEST("voice.tone_country") > 0);
+	assert_string_equal(buf, "voice.tone.country");
+	/* a real word is not a typo of another: h265 is no word, h264 is */
+	assert_true(SUGGEST("video.h265.enable") > 0);
+	assert_int_equal(SUGGEST("video.h263.mode"), 0);
+	assert_int_equal(SUGGEST("listen.1.port"), 0);
+	/* "port" is a word of the schema, "label" far from it */
+	assert_int_equal(SUGGEST("listen.2.port"), 0);
 #undef SUGGEST
 }
 
@@ -875,6 +924,7 @@ main(void)
 		T(test_error_duplicate_key),
 		T(test_error_yaml_syntax),
 		T(test_secret_names),
+		T(test_suggest_slips),
 		T(test_error_bad_secret_names),
 		T(test_error_version),
 		T(test_error_top_level),

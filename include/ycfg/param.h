@@ -28,7 +28,26 @@ enum ycfg_type {
 	YCFG_T_HOST,    /* IPv4, IPv6 or domain name */
 	YCFG_T_PORT,    /* integer 0..65535 (or ranges when given) */
 	YCFG_T_URL,     /* scheme://rest, no whitespace */
+	YCFG_T_IP,      /* an IPv4 or IPv6 address, no name */
+	YCFG_T_IPV4,
+	YCFG_T_IPV6,
+	YCFG_T_NETMASK, /* dotted IPv4 mask, contiguous ones */
+	YCFG_T_MAC,     /* 12 hex digits, optionally paired by ':' or '-' */
+	YCFG_T_TIME,    /* HH:MM, 00:00..23:59 */
+	YCFG_T_TZ_OFFSET, /* hours from UTC: 0, +8, -3:30, +5:45 */
+	YCFG_T_DST_TIME,  /* Month/Day/Hour or Month/Week/Weekday/Hour */
+	YCFG_T_USERPASS,  /* user:password; the password is secret */
+	YCFG_T_RESOURCE,  /* a URL or a file on the phone (Resource:x.wav) */
+	YCFG_T_LIST,    /* comma-separated items of the entry's item type */
 	YCFG_T__COUNT   /**< not a type */
+};
+
+/* How much a parameter's facts can be trusted. */
+enum ycfg_trust {
+	YCFG_TRUST_GUIDE = 0, /* a guide's parameter table: full checks */
+	YCFG_TRUST_TEMPLATE,  /* Yealink's own template comments: full checks */
+	YCFG_TRUST_NAME,      /* only its name is known (real files): the
+	                       * value is judged at most as a warning */
 };
 
 /* Bit of a type in a set of types (field tables, checks). */
@@ -48,6 +67,16 @@ struct ycfg_ranges {
 struct ycfg_enum_value {
 	const char *value;   /* exact spelling accepted, e.g. "0" or "Common" */
 	const char *name;    /* label, e.g. "newRequests"; may be "" */
+};
+
+/* A list of values shared by many keys (the line-key types of linekey,
+ * programablekey and expansion_module), named in their `enum` field. */
+struct ycfg_named_enum {
+	const char *name;
+	const struct ycfg_enum_value *values;
+	size_t nvalues;
+	const char *source;
+	const char *origin;         /* schema file that defined it */
 };
 
 /* One condition of a parameter: KEY's effective value in SET.  key uses
@@ -82,8 +111,11 @@ struct ycfg_param {
 	const char *key;            /* pattern, e.g. account.X.sip_server.Y.port */
 	enum ycfg_type type;
 	struct ycfg_ranges range;   /* INT, FLOAT, PORT */
-	const struct ycfg_enum_value *values;   /* ENUM */
+	const struct ycfg_enum_value *values;   /* ENUM, or LIST items */
 	size_t nvalues;
+	const char *enum_name;      /* values from this named enum (schema.h) */
+	enum ycfg_type item;        /* LIST: the type of each item; range,
+	                             * values and max_length apply to items */
 	size_t max_length;          /* STRING/HOST/URL; 0 = no limit */
 	struct ycfg_ranges n_range; /* allowed N indices; n == 0: any >= 0 */
 	const char *def;            /* default as written in the guide, or NULL */
@@ -104,6 +136,16 @@ struct ycfg_param {
 	bool has_adjust;
 	bool secret;                /* never print the value */
 	bool unverified;            /* no source found: checks kept loose */
+	enum ycfg_trust trust;
+	/* with has_value_level: the severity of a value that does not fit,
+	 * milder than the rule's (sources disagree, or only the name is
+	 * known) */
+	bool has_value_level;
+	enum ycfg_severity value_level;
+	/* models or kinds (desk, dect, conference, video) the key exists on;
+	 * none: every model */
+	const char *const *models;
+	size_t nmodels;
 	bool multi_value_colon;     /* repeated lines keyed by text before ':' */
 	enum ycfg_scope scope;
 	enum ycfg_role role;

@@ -33,6 +33,8 @@ struct ycfg_schema {
 	size_t nmodels;
 	const struct ycfg_index *indexes;  /* placeholder letters */
 	size_t nindexes;
+	const struct ycfg_named_enum *enums;
+	size_t nenums;
 	const char *const *namespaces;     /* first key segments checked */
 	size_t nnamespaces;
 	/* globs (case-insensitive) on a key's last segment that make an

@@ -56,6 +56,18 @@ bool ycfg_is_ipv6(const char *s, size_t n);
 bool ycfg_is_domain(const char *s, size_t n);
 bool ycfg_is_host(const char *s, size_t n);
 
+/* Address forms of the other value types: a dotted IPv4 subnet mask with
+ * contiguous ones; a MAC of 12 hex digits, bare or in pairs joined by one
+ * kind of separator (':' or '-'); HH:MM (one-digit hours allowed) within
+ * a day; a UTC offset "0", "+8", "-3:30", "+5:45" (minutes 30 or 45)
+ * between -12 and +14 hours; a DST moment Month/Day/Hour or
+ * Month/Week/Weekday/Hour. */
+bool ycfg_is_netmask(const char *s, size_t n);
+bool ycfg_is_mac(const char *s, size_t n);
+bool ycfg_is_time(const char *s, size_t n);
+bool ycfg_is_tz_offset(const char *s, size_t n);
+bool ycfg_is_dst_time(const char *s, size_t n);
+
 /* A URL: scheme ("[a-z][a-z0-9+.-]*") then "://" then at least one
  * character, no whitespace or control characters. */
 bool ycfg_is_url(const char *s, size_t n);
