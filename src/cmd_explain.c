@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ycfg/cli.h"
 #include "ycfg/lexer.h"
@@ -88,43 +89,80 @@ print_field(const char *name, const char *value)
 		printf("%-12s %s\n", name, value);
 }
 
+static const char *const trust_text[] = {
+	[YCFG_TRUST_GUIDE] = "guide (a parameter table of an administrator "
+			     "guide; fully checked)",
+	[YCFG_TRUST_TEMPLATE] = "template (Yealink's own template comments; "
+				"fully checked)",
+	[YCFG_TRUST_NAME] = "name (known only by its name; the value is "
+			    "not checked)",
+};
+
+static const char *const scope_text[] = {
+	[YCFG_SCOPE_ANY] = NULL,
+	[YCFG_SCOPE_COMMON] = "common (y000000000000.cfg and the model's "
+			      "common file)",
+	[YCFG_SCOPE_MAC] = "mac (<MAC>.cfg)",
+	[YCFG_SCOPE_BOOT] = "boot (a boot-file directive)",
+};
+
+/* The values of an enum or of a list of enum items, one per line. */
+static void
+print_values(const struct ycfg_param *p)
+{
+	char head[96];
+
+	snprintf(head, sizeof(head), "values%s%s%s:", p->enum_name ? " (" : "",
+		 p->enum_name ? p->enum_name : "", p->enum_name ? ")" : "");
+	printf("%s\n", head);
+	for (size_t i = 0; i < p->nvalues; i++)
+		printf("  %s%s%s%s\n", p->values[i].value,
+		       *p->values[i].name ? " (" : "", p->values[i].name,
+		       *p->values[i].name ? ")" : "");
+}
+
+/* A list of names joined by ", " into buf. */
+static const char *
+joined(const char *const *v, size_t n, char *buf, size_t bufsz)
+{
+	size_t pos = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && pos < bufsz; i++) {
+		int w = snprintf(buf + pos, bufsz - pos, "%s%s", i ? ", " : "",
+				 v[i]);
+
+		if (w < 0)
+			break;
+		pos += (size_t)w;
+	}
+	return buf;
+}
+
 /* explain KEY */
 static void
 explain_param(const char *key, const struct ycfg_param *p)
 {
 	char buf[512];
+	bool enum_values = p->type == YCFG_T_ENUM ||
+			   (p->type == YCFG_T_LIST && p->item == YCFG_T_ENUM);
 
 	printf("%s\n", key);
 	print_field("pattern:", p->key);
 	print_field("summary:", p->summary);
-	print_field("type:", ycfg_type_name(p->type));
-	switch (p->type) {
-	case YCFG_T_INT:
-	case YCFG_T_PORT:
-	case YCFG_T_FLOAT:
-		print_field("range:", ycfg_param_allowed(p, buf, sizeof(buf)));
-		break;
-	case YCFG_T_BOOL:
-		print_field("values:", ycfg_param_allowed(p, buf, sizeof(buf)));
-		break;
-	case YCFG_T_ENUM:
-		/* one per line: lists can be long */
-		printf("%-12s\n", "values:");
-		for (size_t i = 0; i < p->nvalues; i++)
-			printf("  %s%s%s%s\n", p->values[i].value,
-			       *p->values[i].name ? " (" : "",
-			       p->values[i].name,
-			       *p->values[i].name ? ")" : "");
-		break;
-	default:
-		if (p->max_length) {
-			snprintf(buf, sizeof(buf), "%zu characters",
-				 p->max_length);
-			print_field("max length:", buf);
-		}
-		break;
+	if (p->type == YCFG_T_LIST) {
+		snprintf(buf, sizeof(buf), "list of %s, separated by ','",
+			 ycfg_type_name(p->item));
+		print_field("type:", buf);
+	} else {
+		print_field("type:", ycfg_type_name(p->type));
 	}
-	print_field("default:", p->def ? p->def : "(not documented)");
+	if (enum_values)
+		print_values(p);
+	else
+		print_field("accepts:", ycfg_param_allowed(p, buf, sizeof(buf)));
+	print_field("default:", p->def ? (*p->def ? p->def : "(blank)")
+				       : "(not documented)");
 	if (p->fallback_key) {
 		snprintf(buf, sizeof(buf), "-1 takes the effective value of %s",
 			 p->fallback_key);
@@ -148,27 +186,89 @@ explain_param(const char *key, const struct ycfg_param *p)
 		print_field("adjusted:", buf);
 	}
 	print_field("renamed to:", p->renamed_to);
+	if (p->naliases)
+		print_field("also:", joined(p->aliases, p->naliases, buf,
+					    sizeof(buf)));
+	print_field("file:", scope_text[p->scope]);
+	if (p->nmodels)
+		print_field("models:", joined(p->models, p->nmodels, buf,
+					      sizeof(buf)));
 	print_field("secret:", p->secret ? "yes (never printed)" : "no");
+	if (p->has_value_level && p->trust != YCFG_TRUST_NAME)
+		print_field("checks:", "a value that does not fit is a "
+			    "warning (sources disagree)");
+	print_field("trust:", trust_text[p->trust]);
 	print_field("notes:", p->notes);
 	print_field("older:", p->older);
-	print_field("source:", p->unverified ? "unverified (no guide page "
-			    "found; checks kept loose)" : p->source);
+	print_field("source:", p->source ? p->source
+					 : "none (unverified)");
 	print_field("schema:", p->origin);
+}
+
+/* True when the first segments of pattern are those of prefix: words
+ * alike (case-insensitive), a number for a placeholder letter. */
+static bool
+family_of(const char *pattern, const char *prefix)
+{
+	const char *a = pattern, *b = prefix;
+
+	for (;;) {
+		size_t la = strcspn(a, "."), lb = strcspn(b, ".");
+		bool digits = lb > 0 && strspn(b, "0123456789") == lb;
+
+		if (!(digits ? la == 1 && *a >= 'A' && *a <= 'Z'
+			     : la == lb && strncasecmp(a, b, la) == 0))
+			return false;
+		if (b[lb] == '\0')
+			return a[la] == '.';
+		if (a[la] == '\0')
+			return false;
+		a += la + 1;
+		b += lb + 1;
+	}
+}
+
+/* explain PREFIX: every key of a family, one line each.  Returns the
+ * number listed. */
+static size_t
+explain_family(const struct ycfg_schema *s, const char *prefix)
+{
+	size_t n = 0, w = 0;
+
+	for (size_t i = 0; i < s->nparams; i++)
+		if (family_of(s->params[i].key, prefix)) {
+			size_t l = strlen(s->params[i].key);
+
+			n++;
+			w = l > w ? l : w;
+		}
+	if (n == 0)
+		return 0;
+	printf("%s: %zu key%s\n", prefix, n, n == 1 ? "" : "s");
+	for (size_t i = 0; i < s->nparams; i++) {
+		const struct ycfg_param *p = &s->params[i];
+
+		if (family_of(p->key, prefix))
+			printf("  %-*s  %-9s  %s\n", (int)w, p->key,
+			       ycfg_type_name(p->type), p->summary);
+	}
+	return n;
 }
 
 int
 ycfg_cmd_explain(int argc, char **argv)
 {
 	if (ycfg_wants_help(argc, argv)) {
-		puts("usage: ycfg explain KEY|RULE\n\n"
+		puts("usage: ycfg explain KEY|PREFIX|RULE\n\n"
 		     "KEY is a concrete key (account.3.outbound_proxy.2.retry_counts)\n"
 		     "or a pattern (account.X.outbound_proxy.Y.retry_counts);\n"
+		     "PREFIX lists a family (local_time, account.1.codec);\n"
 		     "RULE is a rule id from 'ycfg rules'.");
 		return fflush(stdout) == 0 ? YCFG_EXIT_CLEAN : YCFG_EXIT_TROUBLE;
 	}
 	if (argc != 2)
 		return ycfg_usage_error("explain", "%s",
-					"expected one KEY or RULE");
+					"expected one KEY, PREFIX or RULE");
 
 	const char *what = argv[1];
 	int r = ycfg_rule_by_id(what);
@@ -208,6 +308,9 @@ ycfg_cmd_explain(int argc, char **argv)
 		rc = YCFG_EXIT_TROUBLE;
 	} else if (p != NULL) {
 		explain_param(what, p);
+		if (fflush(stdout) != 0)
+			rc = YCFG_EXIT_TROUBLE;
+	} else if (explain_family(&schema, what) > 0) {
 		if (fflush(stdout) != 0)
 			rc = YCFG_EXIT_TROUBLE;
 	} else {
