@@ -462,6 +462,25 @@ check_setting(struct ycfg_linter *l, const char *file,
 	}
 	if (!check_indices(o, file, ln, p, &idx, d))
 		return p;
+	if (!ycfg_param_on_model(p, o->model)) {
+		char list[160];
+		size_t pos = 0;
+
+		list[0] = '\0';
+		for (size_t i = 0; i < p->nmodels && pos < sizeof(list); i++) {
+			const char *m = p->models[i];
+			bool kind = islower((unsigned char)m[0]);
+
+			pos += (size_t)snprintf(list + pos, sizeof(list) - pos,
+						"%s%s%s", i ? ", " : "", m,
+						kind ? " phones" : "");
+		}
+		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+			      YCFG_R_NOT_ON_MODEL, "%.*s exists only on %s; "
+			      "the %s (%s) ignores it", (int)ln->keylen,
+			      ln->key, list, o->model->name,
+			      ycfg_model_kind_name(o->model->kind));
+	}
 	if (p->renamed_to != NULL) {
 		char repl[YCFG_KEY_MAX + 1];
 

@@ -309,6 +309,15 @@ static const struct ycfg_rule_info rules[YCFG_R__COUNT] = {
 	     "or copy it into the tree.",
 	     "common.cfg -> /etc/provisioning/common.cfg",
 	     "common.cfg (a file in the tree)"),
+	RULE(YCFG_R_NOT_ON_MODEL, "not-on-model", YCFG_SEV_WARNING,
+	     "a key of another kind of phone",
+	     "The schema says on which models or kinds of phone (desk, DECT, "
+	     "conference, video) a key exists.  When the phone's model is "
+	     "known (--model, a [MODEL] line, phones: in .ycfg.yaml), a key "
+	     "it does not have is ignored by it: usually a DECT setting in a "
+	     "desk phone's file, or the other way round.",
+	     "# a T54W phone\ncustom.handset.language = 1",
+	     "# only in the DECT base's files\ncustom.handset.language = 1"),
 };
 
 const struct ycfg_rule_info *

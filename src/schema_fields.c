@@ -1067,16 +1067,37 @@ m_text(struct conv *c, const char *field, const char *text, char *const *list,
 		c->model->notes = copy(c, text);
 }
 
+static const char *const kinds[] = {
+	[YCFG_KIND_UNKNOWN] = "unknown",
+	[YCFG_KIND_DESK] = "desk", [YCFG_KIND_DECT] = "dect",
+	[YCFG_KIND_CONFERENCE] = "conference",
+	[YCFG_KIND_VIDEO] = "video",
+};
+
+const char *
+ycfg_model_kind_name(enum ycfg_model_kind k)
+{
+	return (unsigned)k < sizeof(kinds) / sizeof(kinds[0]) ? kinds[k]
+							      : "unknown";
+}
+
+bool
+ycfg_param_on_model(const struct ycfg_param *p, const struct ycfg_model *m)
+{
+	if (p->nmodels == 0 || m == NULL)
+		return true;
+	for (size_t i = 0; i < p->nmodels; i++)
+		if (strcasecmp(p->models[i], m->name) == 0 ||
+		    (m->kind != YCFG_KIND_UNKNOWN &&
+		     strcmp(p->models[i], kinds[m->kind]) == 0))
+			return true;
+	return false;
+}
+
 static void
 m_kind(struct conv *c, const char *field, const char *text, char *const *list,
        unsigned n)
 {
-	static const char *const kinds[] = {
-		[YCFG_KIND_DESK] = "desk", [YCFG_KIND_DECT] = "dect",
-		[YCFG_KIND_CONFERENCE] = "conference",
-		[YCFG_KIND_VIDEO] = "video",
-	};
-
 	for (size_t k = 1; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 		if (strcmp(text, kinds[k]) == 0) {
 			c->model->kind = (enum ycfg_model_kind)k;

@@ -6,10 +6,11 @@
  * for "sip_server.1"); a leading segment too many ("static." on a key
  * that has no static spelling) or missing ("lcd_logo.mode" for
  * "phone_setting.lcd_logo.mode"); then the entry whose normal form is
- * nearest by edit distance, with the user's own indexes put back.  A
- * segment that is itself a word of the schema is never "corrected" into
- * another word of the same length: video.h263 is its own codec, not a
- * typo of h264.
+ * nearest by edit distance, with the user's own indexes put back; else a
+ * last segment missing, when a single key fits ("base.repeater_mode" for
+ * "base.repeater_mode.enable").  A segment that is itself a word of the
+ * schema is never "corrected" into another word of the same length or
+ * farther than one edit: video.h263 is its own codec, not a typo of h264.
  */
 #include <string.h>
 
@@ -201,6 +202,14 @@ ends_with_segments(const char *a, size_t al, const char *b, size_t bl)
 	       memcmp(a + al - bl, b, bl) == 0;
 }
 
+/* True when normal form a is b and one segment more ("x.y" for "x"). */
+static bool
+one_segment_more(const char *a, size_t al, const char *b, size_t bl)
+{
+	return al > bl + 1 && a[bl] == '.' && memcmp(a, b, bl) == 0 &&
+	       memchr(a + bl + 1, '.', al - bl - 1) == NULL;
+}
+
 /* For normal forms a (the user's) and b (a candidate) that differ in one
  * segment: true when a's segment is itself a word of the schema and b's
  * is not a plain slip of it: another word of the same length (h263 for
@@ -274,8 +283,8 @@ ycfg_schema_suggest(const struct ycfg_schema *s, const char *key, size_t len,
 	norm[nl] = '\0';
 
 	size_t limit = nl / 6 > 2 ? nl / 6 : 2;
-	size_t best_d = limit + 1, best_pl = SIZE_MAX;
-	long best = -1, tail = -1;
+	size_t best_d = limit + 1, best_pl = SIZE_MAX, nlonger = 0;
+	long best = -1, tail = -1, longer = -1;
 	bool best_legacy = false;
 	/* a lone word ("host", "type") is too little to guess its family */
 	bool several = memchr(norm, '.', nl) != NULL;
@@ -296,6 +305,12 @@ ycfg_schema_suggest(const struct ycfg_schema *s, const char *key, size_t len,
 			best_pl = pl;
 			tail = (long)i;
 		}
+		/* the last segment left out ("repeater_mode" for
+		 * "repeater_mode.enable"): only when one key fits */
+		if (several && !legacy && one_segment_more(pn, pl, norm, nl)) {
+			nlonger++;
+			longer = (long)i;
+		}
 		if ((pl > nl ? pl - nl : nl - pl) > best_d)
 			continue;
 		size_t dist = ycfg_strdist(norm, nl, pn, pl, best_d);
@@ -312,6 +327,8 @@ ycfg_schema_suggest(const struct ycfg_schema *s, const char *key, size_t len,
 	}
 	if (tail >= 0)
 		best = tail;
+	else if (best < 0 && nlonger == 1)
+		best = longer;
 	if (best < 0)
 		return 0;
 	return ycfg_write_with_digits(x->params[best].key, d, dl, nd, buf,

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "ycfg/value.h"
@@ -670,6 +671,241 @@ test_invalid_utf8_escaped(void **state)
 	assert_true(strlen(res.msg) < sizeof(res.msg));
 }
 
+
+/* ---------------------------------------------------------------- */
+/* address, time and text types                                       */
+/* ---------------------------------------------------------------- */
+
+static void
+test_ip_types(void **state)
+{
+	struct ycfg_param ip = { .type = YCFG_T_IP };
+	struct ycfg_param v4 = { .type = YCFG_T_IPV4 };
+	struct ycfg_param v6 = { .type = YCFG_T_IPV6 };
+	struct ycfg_value_result res;
+
+	(void)state;
+	assert_true(check(&ip, "k", "0.0.0.0", &res));
+	assert_true(check(&ip, "k", "255.255.255.255", &res));
+	assert_true(check(&ip, "k", "::1", &res));
+	assert_false(check(&ip, "k", "256.0.0.1", &res));
+	assert_false(check(&ip, "k", "[::1]", &res));
+	assert_false(check(&ip, "k", "pbx.example.com", &res));
+	assert_non_null(strstr(res.msg, "a name is not accepted here"));
+	assert_true(check(&v4, "k", "192.0.2.1", &res));
+	assert_false(check(&v4, "k", "2001:db8::1", &res));
+	assert_non_null(strstr(res.msg, "this is an IPv6 address"));
+	assert_false(check(&v4, "k", "192.0.2", &res));
+	assert_true(check(&v6, "k", "2001:db8::1", &res));
+	assert_false(check(&v6, "k", "192.0.2.1", &res));
+	assert_non_null(strstr(res.msg, "this is an IPv4 address"));
+}
+
+static void
+test_netmask(void **state)
+{
+	struct ycfg_param p = { .type = YCFG_T_NETMASK };
+	struct ycfg_value_result res;
+
+	(void)state;
+	assert_true(check(&p, "k", "255.255.255.0", &res));
+	assert_true(check(&p, "k", "255.255.255.255", &res));
+	assert_true(check(&p, "k", "0.0.0.0", &res));
+	assert_true(check(&p, "k", "255.255.254.0", &res));
+	assert_true(check(&p, "k", "128.0.0.0", &res));
+	assert_false(check(&p, "k", "255.0.255.0", &res));
+	assert_non_null(strstr(res.msg, "not contiguous"));
+	assert_false(check(&p, "k", "255.255.255.1", &res));
+	assert_false(check(&p, "k", "24", &res));
+	assert_non_null(strstr(res.msg, "expected a dotted mask"));
+}
+
+static void
+test_mac(void **state)
+{
+	struct ycfg_param p = { .type = YCFG_T_MAC };
+	struct ycfg_value_result res;
+
+	(void)state;
+	assert_true(check(&p, "k", "001565a1b2c3", &res));
+	assert_true(check(&p, "k", "00:15:65:A1:B2:C3", &res));
+	assert_true(check(&p, "k", "00-15-65-a1-b2-c3", &res));
+	assert_false(check(&p, "k", "00:15-65:a1:b2:c3", &res));
+	assert_false(check(&p, "k", "001565a1b2c", &res));
+	assert_false(check(&p, "k", "001565a1b2cg", &res));
+	assert_false(check(&p, "k", "00:15:65:a1:b2:c3:", &res));
+}
+
+static void
+test_time(void **state)
+{
+	struct ycfg_param p = { .type = YCFG_T_TIME };
+	struct ycfg_value_result res;
+
+	(void)state;
+	assert_true(check(&p, "k", "00:00", &res));
+	assert_true(check(&p, "k", "23:59", &res));
+	assert_true(check(&p, "k", "7:30", &res));
+	assert_false(check(&p, "k", "24:00", &res));
+	assert_false(check(&p, "k", "12:60", &res));
+	assert_false(check(&p, "k", "12:5", &res));
+	assert_false(check(&p, "k", "12", &res));
+	assert_false(check(&p, "k", "123:00", &res));
+}
+
+static void
+test_tz_offset(void **state)
+{
+	struct ycfg_param p = { .type = YCFG_T_TZ_OFFSET };
+	struct ycfg_value_result res;
+
+	(void)state;
+	assert_true(check(&p, "local_time.time_zone", "0", &res));
+	assert_true(check(&p, "k", "+8", &res));
+	assert_true(check(&p, "k", "-12", &res));
+	assert_true(check(&p, "k", "+14", &res));
+	assert_true(check(&p, "k", "+5:30", &res));
+	assert_true(check(&p, "k", "+5:45", &res));
+	assert_true(check(&p, "k", "-3:30", &res));
+	assert_true(check(&p, "k", "+12:45", &res));
+	assert_false(check(&p, "k", "+14:30", &res));
+	assert_false(check(&p, "k", "-12:30", &res));
+	assert_false(check(&p, "k", "-13", &res));
+	assert_false(check(&p, "local_time.time_zone", "+25", &res));
+	assert_non_null(strstr(res.msg, "invalid time zone '+25' for "
+				      "local_time.time_zone"));
+	assert_false(check(&p, "k", "8", &res));
+	assert_false(check(&p, "k", "+5:15", &res));
+	assert_false(check(&p, "k", "+5:3", &res));
+	assert_false(check(&p, "k", "UTC+8", &res));
+}
+
+static void
+test_dst_time(void **state)
+{
+	struct ycfg_param p = { .type = YCFG_T_DST_TIME };
+	struct ycfg_value_result res;
+
+	(void)state;
+	assert_true(check(&p, "k", "3/14/2", &res));
+	assert_true(check(&p, "k", "12/31/23", &res));
+	assert_true(check(&p, "k", "1/1/0", &res));
+	assert_true(check(&p, "k", "3/2/7/2", &res));
+	assert_true(check(&p, "k", "11/5/7/0", &res));
+	assert_false(check(&p, "k", "13/1/2", &res));
+	assert_false(check(&p, "k", "3/32/2", &res));
+	assert_false(check(&p, "k", "3/1/24", &res));
+	assert_false(check(&p, "k", "0/1/2", &res));
+	assert_false(check(&p, "k", "3/6/7/2", &res));
+	assert_false(check(&p, "k", "3/2/8/2", &res));
+	assert_false(check(&p, "k", "3/2", &res));
+	assert_false(check(&p, "k", "3/2/7/2/1/1", &res));
+}
+
+static void
+test_userpass_never_shows_the_password(void **state)
+{
+	struct ycfg_param p = { .type = YCFG_T_USERPASS, .secret = true,
+				.max_length = 10 };
+	struct ycfg_value_result res;
+
+	(void)state;
+	assert_true(check(&p, "k", "admin:S3cr", &res));
+	assert_true(check(&p, "k", "admin:", &res));
+	assert_false(check(&p, "security.user_password", "S3cretOnly", &res));
+	assert_null(strstr(res.msg, "S3cr"));
+	assert_non_null(strstr(res.msg, "expected USER:PASSWORD"));
+	assert_false(check(&p, "k", ":S3cret", &res));
+	assert_false(check(&p, "k", "admin:S3cretLong", &res));
+	assert_int_equal(res.rule, YCFG_R_VALUE_TOO_LONG);
+	assert_null(strstr(res.msg, "S3cr"));
+}
+
+static void
+test_resource(void **state)
+{
+	struct ycfg_param p = { .type = YCFG_T_RESOURCE };
+	struct ycfg_value_result res;
+
+	(void)state;
+	assert_true(check(&p, "k", "Resource:Ring1.wav", &res));
+	assert_true(check(&p, "k", "Config:custom.wav", &res));
+	assert_true(check(&p, "k", "Ring3.wav", &res));
+	assert_true(check(&p, "k", "http://pbx.example.com/ring.wav", &res));
+	assert_false(check(&p, "k", "http:// pbx/ring.wav", &res));
+	assert_false(check(&p, "k", "HTTP://pbx/ring.wav", &res));
+}
+
+static void
+test_list(void **state)
+{
+	static const struct ycfg_range r[] = { { 1, 16 } };
+	static const struct ycfg_enum_value v[] = {
+		{ "1", "" }, { "2", "" }, { "3", "" },
+	};
+	struct ycfg_param ints = { .type = YCFG_T_LIST, .item = YCFG_T_INT,
+				   .range = { r, 1 } };
+	struct ycfg_param en = { .type = YCFG_T_LIST, .item = YCFG_T_ENUM,
+				 .values = v, .nvalues = 3, .max_length = 7 };
+	struct ycfg_value_result res;
+
+	(void)state;
+	assert_true(check(&ints, "k", "1", &res));
+	assert_true(check(&ints, "k", "1,2,16", &res));
+	assert_true(check(&ints, "k", "1, 2, 3", &res));
+	assert_false(check(&ints, "handset.1.incoming_lines", "1,17", &res));
+	assert_string_equal(res.msg, "handset.1.incoming_lines is 17, "
+			    "outside 1..16");
+	assert_false(check(&ints, "k", "1,,2", &res));
+	assert_non_null(strstr(res.msg, "item 2 is empty"));
+	assert_false(check(&ints, "k", "1,", &res));
+	assert_false(check(&ints, "k", "1,x", &res));
+	assert_true(check(&en, "k", "1,2,3", &res));
+	assert_false(check(&en, "k", "1,4", &res));
+	assert_non_null(strstr(res.msg, "invalid value '4'"));
+	/* max_length is the whole value's */
+	assert_false(check(&en, "k", "1,2,3,1,2", &res));
+	assert_int_equal(res.rule, YCFG_R_VALUE_TOO_LONG);
+}
+
+static void
+test_value_level_softens_a_failure(void **state)
+{
+	static const struct ycfg_enum_value v[] = { { "0", "a" } };
+	struct ycfg_param p = { .type = YCFG_T_ENUM, .values = v,
+				.nvalues = 1, .has_value_level = true,
+				.value_level = YCFG_SEV_WARNING };
+	struct ycfg_value_result res;
+
+	(void)state;
+	assert_false(check(&p, "k", "English", &res));
+	assert_int_equal(res.severity, YCFG_SEV_WARNING);
+	p.has_value_level = false;
+	assert_false(check(&p, "k", "English", &res));
+	assert_int_equal(res.severity, -1);
+}
+
+static void
+test_long_enum_list_ends_at_a_whole_value(void **state)
+{
+	struct ycfg_enum_value v[80];
+	char names[80][8];
+	struct ycfg_param p = { .type = YCFG_T_ENUM, .values = v,
+				.nvalues = 80 };
+	struct ycfg_value_result res;
+
+	(void)state;
+	for (int i = 0; i < 80; i++) {
+		snprintf(names[i], sizeof(names[i]), "%d", i);
+		v[i].value = names[i];
+		v[i].name = "Some Label";
+	}
+	assert_false(check(&p, "linekey.1.type", "banana", &res));
+	assert_non_null(strstr(res.msg, ", ... (80 values; see ycfg "
+				      "explain)"));
+	assert_null(strstr(res.msg, "79"));
+}
+
 int
 main(void)
 {
@@ -698,6 +934,17 @@ main(void)
 		cmocka_unit_test(test_url_check),
 		cmocka_unit_test(test_secret_never_shown),
 		cmocka_unit_test(test_invalid_utf8_escaped),
+		cmocka_unit_test(test_ip_types),
+		cmocka_unit_test(test_netmask),
+		cmocka_unit_test(test_mac),
+		cmocka_unit_test(test_time),
+		cmocka_unit_test(test_tz_offset),
+		cmocka_unit_test(test_dst_time),
+		cmocka_unit_test(test_userpass_never_shows_the_password),
+		cmocka_unit_test(test_resource),
+		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_value_level_softens_a_failure),
+		cmocka_unit_test(test_long_enum_list_ends_at_a_whole_value),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

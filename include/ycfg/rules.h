@@ -74,6 +74,8 @@ enum ycfg_rule {
 	YCFG_R_BRACKET_LINE,
 	/* directory walks */
 	YCFG_R_LINK_NOT_FOLLOWED,
+	/* the whole schema */
+	YCFG_R_NOT_ON_MODEL,
 	YCFG_R__COUNT /**< not a rule */
 };
 

@@ -111,6 +111,14 @@ size_t ycfg_schema_suggest(const struct ycfg_schema *s, const char *key,
 			   size_t len, char *buf, size_t bufsz);
 
 /* The model of that name (case-insensitive), or NULL. */
+/* "desk", "dect", "conference", "video" or "unknown". */
+const char *ycfg_model_kind_name(enum ycfg_model_kind k);
+
+/* True when p exists on model m: p names no models, m is NULL, or one of
+ * p's models is m's name or kind. */
+bool ycfg_param_on_model(const struct ycfg_param *p,
+			 const struct ycfg_model *m);
+
 const struct ycfg_model *ycfg_schema_model(const struct ycfg_schema *s,
 					   const char *name);
 
