@@ -88,26 +88,7 @@ ycfg_schema_dir(void)
 {
 	const char *env = getenv("YCFG_SCHEMA_DIR");
 
-	if (env != NULL && *env)
-		return env;
-
-	/* both sides canonical: a build directory reached through a
-	 * symbolic link is still the build directory */
-	char exe[PATH_MAX], root[PATH_MAX];
-
-	if (realpath("/proc/self/exe", exe) != NULL &&
-	    realpath(YCFG_BUILD_ROOT, root) != NULL) {
-		char *slash = strrchr(exe, '/');
-
-		if (slash != NULL) {
-			*slash = '\0';
-			if (strcmp(exe, root) == 0)
-				return YCFG_SCHEMA_SRC_DIR;
-		}
-	}
-	if (ycfg_is_dir(YCFG_SCHEMA_INSTALL_DIR))
-		return YCFG_SCHEMA_INSTALL_DIR;
-	return YCFG_SCHEMA_SRC_DIR;
+	return env != NULL && *env ? env : NULL;
 }
 
 int
@@ -118,8 +99,14 @@ ycfg_load_schema(struct ycfg_schema *s, char *const *extra, size_t nextra)
 
 	ycfg_diags_init(&d);
 	ycfg_schema_init(s);
-	if (ycfg_schema_load_dir(s, ycfg_schema_dir(), &d) != 0)
+	/* the compiled-in schema, unless a directory is asked for */
+	if (ycfg_schema_dir() != NULL
+	    ? ycfg_schema_load_dir(s, ycfg_schema_dir(), &d) != 0
+	    : ycfg_schema_load_builtin(s, &ycfg_builtin_schema) != 0) {
+		ycfg_diag_add(&d, "schema", 0, 0, YCFG_R_SCHEMA_ERROR,
+			      "cannot load the schema");
 		rc = -1;
+	}
 	for (size_t i = 0; rc == 0 && i < nextra; i++)
 		if (ycfg_schema_load_file(s, extra[i], &d) != 0)
 			rc = -1;

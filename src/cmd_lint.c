@@ -941,7 +941,12 @@ show_config(const struct lint_args *a, const char *path)
 		printf(" (--model)");
 	else if (c->cfg.model)
 		printf(" (%s)", src);
-	printf("\nschema:       %s (shipped)\n", ycfg_schema_dir());
+	if (ycfg_schema_dir() != NULL)
+		printf("\nschema:       %s (YCFG_SCHEMA_DIR)\n",
+		       ycfg_shown(ycfg_schema_dir()));
+	else
+		printf("\nschema:       built in (schema/*.yaml of ycfg %s)\n",
+		       YCFG_VERSION);
 	for (size_t i = 0; i < a->schemas.n; i++)
 		printf("              %s (--schema)\n",
 		       ycfg_shown(a->schemas.v[i]));

@@ -20,6 +20,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -767,12 +768,19 @@ stage_commit(struct stage *st, struct ycfg_schema *s)
 			goto fail;
 		s->priv = x;
 	}
-	/* retired arrays keep earlier pointers valid until free */
-	if (retire(x) != 0)
-		goto fail;
-	free(x->t.meta);
-	free(x->t.slots);
-	free(x->t.secret_names);
+	/* retired arrays keep earlier pointers valid until free; the
+	 * built-in arrays are static and stay as they are */
+	if (x->builtin) {
+		x->builtin = false;
+		x->words = (struct ycfg_nameset){ 0 };
+		memset(&x->t, 0, offsetof(struct ycfg_table, arenas));
+	} else {
+		if (retire(x) != 0)
+			goto fail;
+		free(x->t.meta);
+		free(x->t.slots);
+		free(x->t.secret_names);
+	}
 	for (size_t i = 0; i < st->t.n; i++)
 		st->t.meta[i].src = NULL;
 
@@ -845,9 +853,11 @@ ycfg_schema_free(struct ycfg_schema *s)
 	struct ycfg_schema_index *x = s->priv;
 
 	if (x != NULL) {
-		table_free_arrays(&x->t);
+		if (!x->builtin) {
+			table_free_arrays(&x->t);
+			ycfg_nameset_free(&x->words);
+		}
 		ycfg_arena_free_list(x->t.arenas);
-		ycfg_nameset_free(&x->words);
 		ycfg_arena_free_list(x->words_arena);
 		while (x->retired != NULL) {
 			struct ycfg_retired *r = x->retired;
@@ -859,6 +869,36 @@ ycfg_schema_free(struct ycfg_schema *s)
 		free(x);
 	}
 	memset(s, 0, sizeof(*s));
+}
+
+int
+ycfg_schema_load_builtin(struct ycfg_schema *s, const struct ycfg_builtin *b)
+{
+	struct ycfg_schema_index *x = calloc(1, sizeof(*x));
+
+	if (x == NULL)
+		return -1;
+	x->builtin = true;
+	x->t.params = b->params;
+	x->t.meta = b->meta;
+	x->t.n = x->t.cap = b->nparams;
+	x->t.models = b->models;
+	x->t.nmodels = x->t.mcap = b->nmodels;
+	x->t.indexes = b->indexes;
+	x->t.nindexes = x->t.icap = b->nindexes;
+	x->t.enums = b->enums;
+	x->t.nenums = x->t.ecap = b->nenums;
+	x->t.ns = b->ns;
+	x->t.nns = x->t.nscap = b->nns;
+	x->t.secret_names = b->secret_names;
+	x->t.nsecret = x->t.secap = b->nsecret;
+	x->t.slots = b->slots;
+	x->t.mask = b->mask;
+	x->words.slot = b->words;
+	x->words.mask = b->words_mask;
+	s->priv = x;
+	publish(s);
+	return 0;
 }
 
 static const char *

@@ -101,8 +101,33 @@ struct ycfg_retired {
 	void *ptr;
 };
 
+/* The shipped schema compiled into the program (schema_gen.c writes it):
+ * the committed tables of schema/ YAML files as static data. */
+struct ycfg_builtin {
+	struct ycfg_param *params;
+	struct ycfg_pmeta *meta;
+	size_t nparams;
+	struct ycfg_model *models;
+	size_t nmodels;
+	struct ycfg_index *indexes;
+	size_t nindexes;
+	struct ycfg_named_enum *enums;
+	size_t nenums;
+	const char **ns;
+	size_t nns;
+	const char **secret_names;
+	size_t nsecret;
+	struct ycfg_slot *slots;
+	size_t mask;
+	struct ycfg_nameslot *words;
+	size_t words_mask;
+};
+
 struct ycfg_schema_index {
 	struct ycfg_table t;
+	/* t's arrays and words are the built-in static data (never freed);
+	 * a later commit replaces them with allocated ones */
+	bool builtin;
 	/* every name segment of every key, lowercased (did-you-mean never
 	 * swaps one real word for another); rebuilt on every commit */
 	struct ycfg_nameset words;

@@ -6,10 +6,10 @@
 # BINDIR, DATADIR and MANDIR are the absolute install directories
 # (prefix joined with the option).  Installs the build into a temporary
 # DESTDIR (the build itself is not touched: --no-rebuild), checks the
-# installed tree, then runs the installed binary with YCFG_SCHEMA_DIR set to
-# the installed schema (a DESTDIR install is not at its final prefix), and
-# the build-tree binary with no environment at all (it must find the schema
-# of the source tree by itself).
+# installed tree, then runs the installed binary with no environment (the
+# schema is compiled in: it needs no file at all) and with YCFG_SCHEMA_DIR
+# set to the installed schema files, and the build-tree binary with no
+# environment.
 set -u
 
 meson=$1 builddir=$2 srcdir=$3 bindir=$4 datadir=$5 mandir=$6
@@ -92,6 +92,12 @@ from_dir() {
 	esac
 }
 
+# built_in: the 'schema:' line of an explain output names a compiled-in
+# entry
+built_in() {
+	sed -n 's/^schema: *//p' "$tmp/out" | grep -q ' (built in)$'
+}
+
 # run NAME EXPECTED_STATUS CMD...: runs CMD (output in $tmp/out), checks status
 run() {
 	name=$1 want=$2
@@ -108,19 +114,23 @@ run() {
 
 if [ -x "$exe" ]; then
 	run "installed lint (clean file)" 0 \
-		env YCFG_SCHEMA_DIR="$schema" "$exe" lint --quiet --fail-on info "$tmp/good.cfg" &&
+		env -u YCFG_SCHEMA_DIR "$exe" lint --quiet --fail-on info "$tmp/good.cfg" &&
 		if [ -s "$tmp/out" ]; then fail "installed lint printed findings:"; cat "$tmp/out" >&2
 		else ok "installed lint: clean file"; fi
 
 	# a value check: only works when the schema was loaded
 	run "installed lint (bad value)" 1 \
-		env YCFG_SCHEMA_DIR="$schema" "$exe" lint "$tmp/bad.cfg" &&
+		env -u YCFG_SCHEMA_DIR "$exe" lint "$tmp/bad.cfg" &&
 		if grep -q '\[invalid-value\]' "$tmp/out"; then ok "installed lint: invalid-value found"
 		else fail "installed lint: no invalid-value finding:"; cat "$tmp/out" >&2; fi
 
 	run "installed explain" 0 \
+		env -u YCFG_SCHEMA_DIR "$exe" explain "$key" &&
+		if built_in; then ok "installed explain: entry built in"
+		else fail "installed explain: entry not built in:"; cat "$tmp/out" >&2; fi
+	run "installed explain, YCFG_SCHEMA_DIR" 0 \
 		env YCFG_SCHEMA_DIR="$schema" "$exe" explain "$key" &&
-		if from_dir "$schema"; then ok "installed explain: entry from $datadir/ycfg"
+		if from_dir "$schema"; then ok "installed explain: entry from $datadir/ycfg with YCFG_SCHEMA_DIR"
 		else fail "installed explain did not use $schema:"; cat "$tmp/out" >&2; fi
 
 	# YCFG_SCHEMA_DIR is honoured: an empty directory is no schema
@@ -133,8 +143,8 @@ fi
 # --- the build-tree binary, no environment ---------------------------------
 run "build-tree explain" 0 \
 	env -u YCFG_SCHEMA_DIR "$builddir/ycfg" explain "$key" &&
-	if from_dir "$srcdir/schema"; then ok "build-tree explain: entry from the source tree"
-	else fail "build-tree explain did not use $srcdir/schema:"; cat "$tmp/out" >&2; fi
+	if built_in; then ok "build-tree explain: entry built in"
+	else fail "build-tree explain: entry not built in:"; cat "$tmp/out" >&2; fi
 run "build-tree lint (bad value)" 1 \
 	env -u YCFG_SCHEMA_DIR "$builddir/ycfg" lint "$tmp/bad.cfg" &&
 	ok "build-tree lint finds the schema"

@@ -67,11 +67,12 @@ int ycfg_bad_option(const char *cmd, int c, char **argv);
 /* True when argv[1] asks for help ("-h" or "--help"). */
 bool ycfg_wants_help(int argc, char **argv);
 
-/* Where the shipped schema lives: $YCFG_SCHEMA_DIR, the source tree when
- * running from the build directory, else the installed data directory. */
+/* A directory to load instead of the compiled-in schema:
+ * $YCFG_SCHEMA_DIR (schema development, tests), or NULL. */
 const char *ycfg_schema_dir(void);
 
-/* Loads the shipped schema and the extra files.  On failure prints the
+/* Loads the shipped schema (compiled in, or ycfg_schema_dir()) and the
+ * extra files.  On failure prints the
  * problems on stderr and returns -1 (s must still be freed). */
 int ycfg_load_schema(struct ycfg_schema *s, char *const *extra,
 		     size_t nextra);

@@ -56,6 +56,17 @@ struct ycfg_key_indices {
 	unsigned col[YCFG_MAX_INDICES]; /* 0-based offset of each segment in the key */
 };
 
+/* The shipped schema, compiled in at build time (schema/ YAML files). */
+struct ycfg_builtin;
+extern const struct ycfg_builtin ycfg_builtin_schema;
+
+/* Loads the compiled-in schema b into s (initialised, empty): nothing is
+ * parsed, the tables are used as they are.  Files loaded afterwards
+ * merge on top as with ycfg_schema_load_file().  Returns 0, or -1 when
+ * memory ran out. */
+int ycfg_schema_load_builtin(struct ycfg_schema *s,
+			     const struct ycfg_builtin *b);
+
 /* Initialises an empty schema. */
 void ycfg_schema_init(struct ycfg_schema *s);
 
