@@ -213,8 +213,11 @@ load_phone(struct ycfg_session *s, struct ycfg_linter *l, const char *path,
 			if (ycfg_lint_path(l, ph[i].boot, &boot, d, err,
 					   errsz) == 0) {
 				ycfg_recipe_check_includes(&boot, d);
-				ycfg_suppress_apply(boot.buf.p, boot.buf.len,
-						    boot.path, d, start);
+				if (boot.has_directives)
+					ycfg_suppress_apply(boot.buf.p,
+							    boot.buf.len,
+							    boot.path, d,
+							    start);
 			}
 			ycfg_doc_free(&boot);
 		}

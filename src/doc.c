@@ -39,6 +39,7 @@ ycfg_doc_reset(struct ycfg_doc *doc)
 	doc->excluded_mode = -1;
 	doc->path = NULL;
 	doc->boot = false;
+	doc->has_directives = false;
 }
 
 static uint32_t

@@ -72,7 +72,8 @@ ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
 		rc = YCFG_READ_ERROR;
 		goto out;
 	}
-	if (!is_stdin) {
+	/* only a FIFO's reads care (a regular file's never block) */
+	if (!is_stdin && S_ISFIFO(st.st_mode)) {
 		int fl = fcntl(fd, F_GETFL);
 
 		if (fl >= 0)
@@ -85,10 +86,13 @@ ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
 		goto out;
 	}
 
-	/* One read of the known size (plus one to see EOF) for regular
-	 * files; pipes grow as data arrives.  Files are read, not mapped: a
-	 * file truncated while mapped would kill the process (SIGBUS). */
-	size_t want = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+	/* One read of the size fstat gave for a regular file (what it held
+	 * when opened; a short read ends it early, a file that grows since
+	 * is read as it was); pipes grow as data arrives.  Files are read,
+	 * not mapped: a file truncated while mapped would kill the process
+	 * (SIGBUS). */
+	bool regular = S_ISREG(st.st_mode);
+	size_t want = regular ? (size_t)st.st_size + 1 : 65536;
 
 	for (;;) {
 		if (buf_reserve(b, b->len + want + 1) != 0) {
@@ -113,6 +117,8 @@ ycfg_read_file(const char *path, struct ycfg_buf *b, size_t max, char *err,
 			rc = YCFG_READ_TOO_LARGE;
 			goto out;
 		}
+		if (regular && b->len == (size_t)st.st_size)
+			break;
 		want = b->cap - b->len - 1 > 0 ? 0 : b->cap;
 	}
 	b->p[b->len] = '\0';
@@ -207,12 +213,6 @@ static bool
 is_provisioning(const char *name)
 {
 	return has_suffix(name, ".cfg") || has_suffix(name, ".boot");
-}
-
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 void
@@ -333,11 +333,42 @@ link_followed(struct walker *k, const char *path, bool provisioning)
 	return true;
 }
 
+/* A directory entry: its name and its type from readdir (d_type), which
+ * spares an lstat on the file systems that give it (DT_UNKNOWN: ask). */
+struct dent {
+	char *name;
+	unsigned char type;
+};
+
+static int
+dent_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct dent *)a)->name,
+		      ((const struct dent *)b)->name);
+}
+
+/* The entry's type: DT_DIR, DT_REG, DT_LNK, another DT_ value, or
+ * DT_UNKNOWN when even lstat cannot tell (errno set). */
+static unsigned char
+dent_type(const struct dent *e, const char *path)
+{
+	struct stat st;
+
+	if (e->type != DT_UNKNOWN)
+		return e->type;
+	if (lstat(path, &st) != 0)
+		return DT_UNKNOWN;
+	if (S_ISDIR(st.st_mode))
+		return DT_DIR;
+	if (S_ISREG(st.st_mode))
+		return DT_REG;
+	return S_ISLNK(st.st_mode) ? DT_LNK : DT_FIFO;
+}
+
 static void
 walk_dir(struct walker *k, const char *dir)
 {
 	DIR *d = opendir(dir);
-
 	char shown[256];
 
 	if (d == NULL) {
@@ -347,17 +378,23 @@ walk_dir(struct walker *k, const char *dir)
 		return;
 	}
 
-	struct ycfg_pathlist names = { 0 };
+	struct dent *ents = NULL;
+	size_t n = 0, cap = 0;
 	struct dirent *de;
 
 	errno = 0;
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] != '.' &&
-		    ycfg_pathlist_add(&names, de->d_name) != 0) {
+		if (de->d_name[0] == '.') {
+			errno = 0;
+			continue;
+		}
+		if (ycfg_vec_reserve(&ents, &cap, n + 1, sizeof(*ents), 64)
+		    != 0 || (ents[n].name = strdup(de->d_name)) == NULL) {
 			add_sentence(k, &k->w->problems, "out of memory");
 			k->failed = true;
 			break;
 		}
+		ents[n++].type = de->d_type;
 		errno = 0;
 	}
 	if (de == NULL && errno != 0) {
@@ -366,8 +403,8 @@ walk_dir(struct walker *k, const char *dir)
 		k->failed = true;
 	}
 	closedir(d);
-	if (names.n > 1)
-		qsort(names.v, names.n, sizeof(*names.v), name_cmp);
+	if (n > 1)
+		qsort(ents, n, sizeof(*ents), dent_cmp);
 
 	size_t dl = strlen(dir);
 	bool slash = dl > 0 && dir[dl - 1] == '/';
@@ -375,11 +412,11 @@ walk_dir(struct walker *k, const char *dir)
 	/* pass 0: this directory's files; pass 1: its subdirectories, so
 	 * that each directory's files come out together */
 	for (int pass = 0; pass < (k->recursive ? 2 : 1); pass++) {
-		for (size_t i = 0; i < names.n; i++) {
-			size_t need = dl + strlen(names.v[i]) + 2;
+		for (size_t i = 0; i < n; i++) {
+			const char *name = ents[i].name;
+			size_t need = dl + strlen(name) + 2;
 			char *path = malloc(need);
-			bool prov = is_provisioning(names.v[i]);
-			struct stat st;
+			bool prov = is_provisioning(name);
 
 			if (path == NULL) {
 				add_sentence(k, &k->w->problems,
@@ -388,8 +425,18 @@ walk_dir(struct walker *k, const char *dir)
 				break;
 			}
 			snprintf(path, need, "%s%s%s", dir, slash ? "" : "/",
-				 names.v[i]);
-			if (lstat(path, &st) != 0) {
+				 name);
+			/* a file that is no provisioning file needs nothing */
+			if (!prov && ents[i].type != DT_DIR &&
+			    ents[i].type != DT_UNKNOWN &&
+			    ents[i].type != DT_LNK) {
+				free(path);
+				continue;
+			}
+
+			unsigned char t = dent_type(&ents[i], path);
+
+			if (t == DT_UNKNOWN) {
 				/* too long a path; gone since readdir */
 				if (pass == 0 && errno != ENOENT &&
 				    k->recursive) {
@@ -399,19 +446,21 @@ walk_dir(struct walker *k, const char *dir)
 						     strerror(errno));
 					k->failed = true;
 				}
-			} else if (S_ISDIR(st.st_mode)) {
+			} else if (t == DT_DIR) {
 				if (pass == 1)
 					walk_dir(k, path);
-			} else if (pass == 0 && S_ISLNK(st.st_mode)) {
+			} else if (pass == 0 && t == DT_LNK) {
 				if (link_followed(k, path, prov))
 					add_path(k, &k->w->files, path);
-			} else if (pass == 0 && prov && S_ISREG(st.st_mode)) {
+			} else if (pass == 0 && prov && t == DT_REG) {
 				add_path(k, &k->w->files, path);
 			}
 			free(path);
 		}
 	}
-	ycfg_pathlist_free(&names);
+	for (size_t i = 0; i < n; i++)
+		free(ents[i].name);
+	free(ents);
 }
 
 int

@@ -2,7 +2,7 @@
  * lexer.c - line classification for .cfg and .boot files (see lexer.h).
  *
  * Whole-buffer facts (any CR? any NUL? any byte >= 0x80?) are computed once
- * at init with memchr-speed scans, so the common case of a plain ASCII LF
+ * at init in one word-at-a-time scan, so the common case of a plain ASCII LF
  * file splits lines with memchr alone and never inspects bytes twice.
  */
 #include <stdint.h>
@@ -37,22 +37,57 @@ col_of(const struct ycfg_lexer *lx, const char *start, const char *p)
 	return (unsigned)ycfg_utf8_len(start, (size_t)(p - start)) + 1;
 }
 
-/* True when any byte of s[0..n) has its high bit set; eight bytes at a
- * time, since it runs over every input once. */
-static bool
-has_byte_ge_0x80(const char *s, size_t n)
+/* The whole-buffer facts, in one pass: any CR, any NUL, any byte >= 0x80.
+ * Eight bytes at a time (a word has a zero byte when (w - 0x01..) & ~w &
+ * 0x80.. is not zero), and it stops once all three are known. */
+static void
+scan_bytes(struct ycfg_lexer *lx, const char *s, size_t n)
 {
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	const uint64_t cr = ones * '\r';
 	size_t i = 0;
 
+	lx->has_cr = lx->has_nul = lx->has_8bit = false;
+	/* 32 bytes a step, no branch until something is found */
 	for (; i + 32 <= n; i += 32) {
-		uint64_t w[4];
+		uint64_t w[4], t = 0;
 
 		memcpy(w, s + i, sizeof(w));
-		if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull)
-			return true;
+		for (int k = 0; k < 4; k++) {
+			uint64_t x = w[k] ^ cr;
+
+			t |= ((w[k] - ones) & ~w[k]) | ((x - ones) & ~x) |
+			     w[k];
+		}
+		if ((t & high) == 0)
+			continue;
+		/* something here: settle it byte by byte */
+		for (size_t k = i; k < i + 32; k++) {
+			unsigned char c = (unsigned char)s[k];
+
+			lx->has_cr |= c == '\r';
+			lx->has_nul |= c == '\0';
+			lx->has_8bit |= c >= 0x80;
+		}
+		if (lx->has_cr && lx->has_nul && lx->has_8bit)
+			return;
 	}
-	for (; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		lx->has_cr |= c == '\r';
+		lx->has_nul |= c == '\0';
+		lx->has_8bit |= c >= 0x80;
+	}
+}
+
+/* True when s[0..n) holds "ycfg:" (a suppression directive, maybe). */
+static bool
+has_ycfg(const char *s, size_t n)
+{
+	for (const char *p = s; n >= 5 && (p = memchr(p, 'y', n - 4 -
+						       (size_t)(p - s))); p++)
+		if (memcmp(p, "ycfg:", 5) == 0)
 			return true;
 	return false;
 }
@@ -70,10 +105,17 @@ binary_reason(const unsigned char *s, size_t n)
 
 	size_t sample = n < 1024 ? n : 1024, ctrl = 0, nul[2] = { 0, 0 };
 
+	/* one pass over the sample: control bytes, and NULs by parity */
+	for (size_t i = 0; i < sample; i++) {
+		unsigned c = s[i];
+
+		if (c < 0x20) {
+			nul[i & 1] += c == 0;
+			ctrl += c != '\t' && c != '\n' && c != '\r';
+		}
+	}
 	/* UTF-16 (Windows editors' "Unicode"): a byte order mark, or ASCII
 	 * text with every other byte NUL */
-	for (size_t i = 0; i < sample; i++)
-		nul[i & 1] += s[i] == 0;
 	if ((n >= 2 && s[0] == 0xff && s[1] == 0xfe) ||
 	    (sample >= 8 && nul[1] * 10 >= sample * 4 && nul[0] == 0))
 		return "the file is UTF-16 (little-endian); configuration "
@@ -84,12 +126,6 @@ binary_reason(const unsigned char *s, size_t n)
 		return "the file is UTF-16 (big-endian); configuration "
 		       "files are UTF-8: convert it (iconv -f UTF-16 -t "
 		       "UTF-8)";
-	for (size_t i = 0; i < sample; i++) {
-		unsigned c = s[i];
-
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			ctrl++;
-	}
 	/* over 5%: ciphertext has 29/256 (11%) control bytes, and a 10%
 	 * threshold let about one encrypted file in eleven through */
 	if (sample > 0 && ctrl * 20 > sample)
@@ -128,9 +164,7 @@ ycfg_lexer_init(struct ycfg_lexer *lx, const char *buf, size_t len,
 				      "header is the first thing in the file");
 		lx->p += 3;
 	}
-	lx->has_cr = memchr(buf, '\r', len) != NULL;
-	lx->has_nul = memchr(buf, '\0', len) != NULL;
-	lx->has_8bit = has_byte_ge_0x80(buf, len);
+	scan_bytes(lx, buf, len);
 }
 
 void
@@ -146,9 +180,7 @@ ycfg_lexer_init_part(struct ycfg_lexer *lx, const char *buf, size_t start,
 	lx->diags = diags;
 	lx->boot = boot;
 	lx->lineno = first_line - 1;
-	lx->has_cr = memchr(lx->p, '\r', end - start) != NULL;
-	lx->has_nul = memchr(lx->p, '\0', end - start) != NULL;
-	lx->has_8bit = has_byte_ge_0x80(lx->p, end - start);
+	scan_bytes(lx, lx->p, end - start);
 }
 
 #define DIAG(lx, line, col, rule, ...)                                     \
@@ -714,6 +746,9 @@ ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out)
 	}
 	if (*s == '#') {
 		out->kind = YCFG_LINE_COMMENT;
+		/* suppressions are looked for only in files that have one */
+		if (!lx->has_directive && has_ycfg(s, (size_t)(e - s)))
+			lx->has_directive = true;
 		if (lx->lineno > 1 && (size_t)(e - s) >= strlen(YCFG_HEADER) &&
 		    memcmp(s, "#!version:", 10) == 0)
 			DIAG(lx, lx->lineno, col_of(lx, line, s),

@@ -775,6 +775,9 @@ ycfg_lint_doc(struct ycfg_linter *l, struct ycfg_doc *doc, bool boot,
 
 		ycfg_lexer_init(&lx, doc->buf.p, doc->buf.len, file, boot, d);
 		ycfg_lint_lines(l, doc, boot, &lx, d);
+		/* lexing stopped early (legacy, binary): look everywhere */
+		doc->has_directives = lx.has_directive || lx.legacy ||
+				      lx.binary;
 	}
 	ycfg_diags_end_file(d, file);
 }

@@ -127,6 +127,8 @@ ycfg_lint_split(struct ycfg_linter *l, struct ycfg_doc *doc,
 	else
 		half_run(&b);
 
+	doc->has_directives = lx.has_directive || b.lx.has_directive ||
+			      lx.legacy || lx.binary;
 	/* a legacy section in the first half ends the file there */
 	if (!lx.binary && !lx.legacy) {
 		/* "once per file" */

@@ -469,7 +469,9 @@ push_file(struct ycfg_stack *st, struct ycfg_linter *l, const char *path,
 		ycfg_doc_free(doc);
 		return -1;
 	}
-	ycfg_suppress_apply(doc->buf.p, doc->buf.len, doc->path, d, start);
+	if (doc->has_directives)
+		ycfg_suppress_apply(doc->buf.p, doc->buf.len, doc->path, d,
+				    start);
 	st->n++;
 	for (size_t i = 0; i < st->n; i++)
 		st->ptrs[i] = &st->docs[i];
@@ -503,7 +505,9 @@ ycfg_stack_load_boot(struct ycfg_stack *st, struct ycfg_linter *l,
 		return -1;
 	}
 	ycfg_recipe_check_includes(&boot, d);
-	ycfg_suppress_apply(boot.buf.p, boot.buf.len, boot.path, d, start);
+	if (boot.has_directives)
+		ycfg_suppress_apply(boot.buf.p, boot.buf.len, boot.path, d,
+				    start);
 	st->overwrite_mode = boot.overwrite_mode >= 0 ? boot.overwrite_mode : 0;
 	rc = ycfg_boot_plan(&boot, l->o->model_name, &bp, d);
 	if (rc != 0)

@@ -136,8 +136,9 @@ parse_shared(struct dir_run *r, struct shared *s)
 		ycfg_recipe_check_includes(&s->doc, d);
 	else if (s->target)
 		judge_alone(r->t->o->schema, &s->doc, d);
-	ycfg_suppress_apply(s->doc.buf.p, s->doc.buf.len, s->doc.path, d,
-			    start);
+	if (s->doc.has_directives)
+		ycfg_suppress_apply(s->doc.buf.p, s->doc.buf.len, s->doc.path,
+				    d, start);
 }
 
 /* Adds path to the shared files (not parsed yet). */
@@ -468,8 +469,9 @@ phone_run(struct worker *w, size_t i)
 		ycfg_conditions_judge(r->t->o->schema, w->layers, n, self,
 				      p->overwrite_mode, &w->d);
 	}
-	ycfg_suppress_apply(w->doc.buf.p, w->doc.buf.len, w->doc.path, &w->d,
-			    start);
+	if (w->doc.has_directives)
+		ycfg_suppress_apply(w->doc.buf.p, w->doc.buf.len, w->doc.path,
+				    &w->d, start);
 }
 
 /* Phones are handed out in chunks: small enough to balance, large enough
@@ -759,7 +761,9 @@ finish_alone(struct ycfg_linter *l, struct ycfg_doc *doc, struct ycfg_diags *d,
 		ycfg_recipe_check_includes(doc, d);
 	else
 		judge_alone(l->o->schema, doc, d);
-	ycfg_suppress_apply(doc->buf.p, doc->buf.len, doc->path, d, start);
+	if (doc->has_directives)
+		ycfg_suppress_apply(doc->buf.p, doc->buf.len, doc->path, d,
+				    start);
 }
 
 int

@@ -462,7 +462,7 @@ walk/a/out.cfg: warning: a link to '$TMP/outside-walk.cfg', outside 'walk'; not 
 walk/a/x.cfg:2:20: error: invalid boolean '2' for account.1.enable: expected 1 or 0 [invalid-value]
 walk/c/z.cfg:2:20: error: invalid boolean '2' for account.1.enable: expected 1 or 0 [invalid-value]
 EOF
-if grep -q "^ycfg: cannot read 'walk/b/dd*\.\.\.dd*': File name too long$" err; then ok; else
+if grep -q "^ycfg: cannot read directory 'walk/b/dd*\.\.\.dd*': File name too long$" err; then ok; else
 	bad "the unreadable directory is not named:"
 	head -2 err | cut -c1-120 | sed 's/^/    /'
 fi

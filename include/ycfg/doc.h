@@ -61,6 +61,9 @@ struct ycfg_doc {
 	int overwrite_mode;          /* boot: 0, 1, or -1 when not set */
 	uint32_t overwrite_line;
 	int excluded_mode;           /* boot: 0, 1, or -1 when not set */
+	/* a comment may hold a suppression directive ("ycfg:"): only such
+	 * files are searched for them */
+	bool has_directives;
 };
 
 void ycfg_doc_init(struct ycfg_doc *doc);

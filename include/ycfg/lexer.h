@@ -66,6 +66,7 @@ struct ycfg_lexer {
 	bool cr_reported;
 	bool binary, empty_reported;
 	bool legacy;               /* a legacy section ended the lexing */
+	bool has_directive;        /* a comment line holds "ycfg:" */
 	const char *count_end;     /* where the legacy message's count of
 	                            * skipped lines stops (split input) */
 };
