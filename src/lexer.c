@@ -105,15 +105,15 @@ binary_reason(const unsigned char *s, size_t n)
 
 	size_t sample = n < 1024 ? n : 1024, ctrl = 0, nul[2] = { 0, 0 };
 
-	/* one pass over the sample: control bytes, and NULs by parity */
+	/* control bytes of the sample, branch-free (it runs for every
+	 * file); NULs by parity only when there are any */
 	for (size_t i = 0; i < sample; i++) {
 		unsigned c = s[i];
 
-		if (c < 0x20) {
-			nul[i & 1] += c == 0;
-			ctrl += c != '\t' && c != '\n' && c != '\r';
-		}
+		ctrl += (c < 0x20) & (c != '\t') & (c != '\n') & (c != '\r');
 	}
+	for (size_t i = 0; ctrl > 0 && i < sample; i++)
+		nul[i & 1] += s[i] == 0;
 	/* UTF-16 (Windows editors' "Unicode"): a byte order mark, or ASCII
 	 * text with every other byte NUL */
 	if ((n >= 2 && s[0] == 0xff && s[1] == 0xfe) ||

@@ -127,8 +127,14 @@ check_prefix_index(const struct ycfg_lint_opts *o, const struct ycfg_index *x,
 		   const char *file, const struct ycfg_line *ln,
 		   struct ycfg_diags *d)
 {
-	size_t pl = strlen(x->prefix);
 	const char *k = ln->key, *end = ln->key + ln->keylen;
+
+	/* most keys differ at once (this runs for every line) */
+	if (tolower((unsigned char)k[0]) !=
+	    tolower((unsigned char)x->prefix[0]))
+		return true;
+
+	size_t pl = strlen(x->prefix);
 
 	if (ln->keylen < pl + 1 || strncasecmp(k, x->prefix, pl) != 0 ||
 	    k[pl] != '.')

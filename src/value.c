@@ -735,27 +735,34 @@ static bool
 ycfg_check_enum(const struct ycfg_check *c)
 {
 	const struct ycfg_param *p = c->p;
+	const char *v = c->value;
 	const char *folded = NULL;
 
+	/* the exact spelling first: one byte decides most values */
 	for (size_t i = 0; i < p->nvalues; i++) {
 		const char *ev = p->values[i].value;
-		size_t l = strlen(ev), k;
 
-		if (l != c->n)
-			continue;
-		if (memcmp(ev, c->value, l) == 0) {
-			int64_t v;
+		if (ev[0] == v[0] && strncmp(ev, v, c->n) == 0 &&
+		    ev[c->n] == '\0') {
+			int64_t num;
 
-			if (ycfg_parse_int(c->value, c->n, &v) == YCFG_NUM_OK) {
+			if (ycfg_parse_int(v, c->n, &num) == YCFG_NUM_OK) {
 				c->res->has_num = true;
-				c->res->num = v;
+				c->res->num = num;
 			}
 			return true;
 		}
-		for (k = 0; k < l && ycfg_lower(ev[k]) == ycfg_lower(c->value[k]);
+	}
+	for (size_t i = 0; i < p->nvalues && folded == NULL; i++) {
+		const char *ev = p->values[i].value;
+		size_t k;
+
+		if (strlen(ev) != c->n)
+			continue;
+		for (k = 0; k < c->n && ycfg_lower(ev[k]) == ycfg_lower(v[k]);
 		     k++)
 			;
-		if (k == l && folded == NULL)
+		if (k == c->n)
 			folded = ev;
 	}
 
