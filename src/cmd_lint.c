@@ -844,6 +844,173 @@ write_report(const struct lint_args *a, const struct ycfg_diags *d,
 	return rc;
 }
 
+/* A file some phone loads (its boot file or a layer), by phone. */
+struct use {
+	const char *path;
+	size_t phone;
+};
+
+static int
+use_cmp(const void *a, const void *b)
+{
+	const struct use *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	return c ? c : (x->phone > y->phone) - (x->phone < y->phone);
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const struct ycfg_phone *phones_by_mac;   /* for mac_cmp */
+
+static int
+mac_cmp(const void *a, const void *b)
+{
+	return strcmp(phones_by_mac[*(const size_t *)a].mac,
+		      phones_by_mac[*(const size_t *)b].mac);
+}
+
+/* The phone of mac through the index sorted by MAC, or -1. */
+static long
+phone_of(const struct ycfg_phone *ph, const size_t *by_mac, size_t nph,
+	 const char *mac)
+{
+	size_t lo = 0, hi = nph;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(ph[by_mac[mid]].mac, mac);
+
+		if (c == 0)
+			return (long)by_mac[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* The uses of path: the first index in the sorted uses, or n. */
+static size_t
+first_use(const struct use *u, size_t n, const char *path)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(u[mid].path, path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+print_phone(const struct ycfg_phone *q, enum ycfg_file_kind kind)
+{
+	printf("\tphone %s (%s%s%s):", q->mac,
+	       q->model ? q->model->name : "model unknown",
+	       q->model ? " from " : "",
+	       q->model ? ycfg_shown(q->model_from) : "");
+	if (q->boot)
+		printf(" %s ->", ycfg_shown(q->boot));
+	for (size_t l = 0; l < q->layers.n; l++)
+		printf("%s %s", l ? "," : "", ycfg_shown(q->layers.v[l]));
+	if (kind == YCFG_FILE_MAC_CFG && !q->own_cfg_loaded)
+		printf(" (this file is not loaded)");
+}
+
+/* --list-files for one group: each target with its own phone and the
+ * number of other phones that load it.  Index arrays keep it linear in
+ * the files and phones (a tree of 10,000 phones). */
+static int
+list_group(struct group *g, const struct ycfg_phone *ph, size_t nph)
+{
+	struct use *u = NULL;
+	size_t nu = 0, cap = 0;
+	char **targets = NULL;
+	size_t *by_mac = malloc((nph ? nph : 1) * sizeof(*by_mac));
+	int rc = by_mac ? 0 : -1;
+
+	for (size_t p = 0; by_mac != NULL && p < nph; p++)
+		by_mac[p] = p;
+	phones_by_mac = ph;
+	if (by_mac != NULL && nph > 1)
+		qsort(by_mac, nph, sizeof(*by_mac), mac_cmp);
+
+	for (size_t p = 0; p < nph && rc == 0; p++) {
+		for (size_t l = 0; l <= ph[p].layers.n && rc == 0; l++) {
+			const char *path = l < ph[p].layers.n
+					   ? ph[p].layers.v[l] : ph[p].boot;
+
+			if (path == NULL)
+				continue;
+			rc = ycfg_vec_reserve(&u, &cap, nu + 1, sizeof(*u),
+					      1024);
+			if (rc == 0)
+				u[nu++] = (struct use){ path, p };
+		}
+	}
+	if (rc == 0 && !g->all && g->targets.n > 0) {
+		targets = malloc(g->targets.n * sizeof(*targets));
+		if (targets == NULL)
+			rc = -1;
+		else {
+			memcpy(targets, g->targets.v,
+			       g->targets.n * sizeof(*targets));
+			qsort(targets, g->targets.n, sizeof(*targets),
+			      str_cmp);
+		}
+	}
+	if (rc != 0) {
+		free(u);
+		free(by_mac);
+		ycfg_errorf("out of memory");
+		return -1;
+	}
+	if (nu > 1)
+		qsort(u, nu, sizeof(*u), use_cmp);
+	for (size_t k = 0; k < g->files.n; k++) {
+		const char *f = g->files.v[k];
+		char mac[13];
+		size_t users = 0;
+		long own = -1;
+
+		if (!g->all && (targets == NULL ||
+				bsearch(&f, targets, g->targets.n,
+					sizeof(*targets), str_cmp) == NULL))
+			continue;
+
+		enum ycfg_file_kind kind = ycfg_file_kind(f, mac);
+
+		if (kind == YCFG_FILE_MAC_CFG || kind == YCFG_FILE_MAC_BOOT)
+			own = phone_of(ph, by_mac, nph, mac);
+		printf("%s", ycfg_shown(f));
+		if (own >= 0)
+			print_phone(&ph[own], kind);
+		for (size_t i = first_use(u, nu, f);
+		     i < nu && strcmp(u[i].path, f) == 0; i++)
+			users += (long)u[i].phone != own &&
+				 (i == 0 || u[i - 1].phone != u[i].phone ||
+				  strcmp(u[i - 1].path, f) != 0);
+		if (users > 0)
+			printf("\tloaded by %zu phone%s", users,
+			       users == 1 ? "" : "s");
+		putchar('\n');
+	}
+	free(targets);
+	free(u);
+	free(by_mac);
+	return 0;
+}
+
 /* --list-files: each target with its phones and what they load. */
 static int
 list_files(struct run *run)
@@ -861,51 +1028,12 @@ list_files(struct run *run)
 		if (ycfg_plan_phones(&t, g->dir, &g->files, &ph, &nph,
 				     &c->d) != 0)
 			return -1;
-		for (size_t k = 0; k < g->files.n; k++) {
-			const char *f = g->files.v[k];
-			char mac[13];
-			size_t users = 0;
 
-			if (!g->all && !ycfg_pathlist_has(&g->targets, f))
-				continue;
-			enum ycfg_file_kind kind = ycfg_file_kind(f, mac);
+		int rc = list_group(g, ph, nph);
 
-			printf("%s", ycfg_shown(f));
-			for (size_t p = 0; p < nph; p++) {
-				const struct ycfg_phone *q = &ph[p];
-				bool uses = q->boot && strcmp(q->boot, f) == 0;
-
-				for (size_t l = 0; l < q->layers.n; l++)
-					uses |= strcmp(q->layers.v[l], f) == 0;
-				if (strcmp(q->mac, mac) == 0 &&
-				    (kind == YCFG_FILE_MAC_CFG ||
-				     kind == YCFG_FILE_MAC_BOOT)) {
-					printf("\tphone %s (%s%s%s):", q->mac,
-					       q->model ? q->model->name
-							: "model unknown",
-					       q->model ? " from " : "",
-					       q->model ? ycfg_shown(q->model_from)
-							: "");
-					if (q->boot)
-						printf(" %s ->",
-						       ycfg_shown(q->boot));
-					for (size_t l = 0; l < q->layers.n; l++)
-						printf("%s %s", l ? "," : "",
-						       ycfg_shown(q->layers.v[l]));
-					if (kind == YCFG_FILE_MAC_CFG &&
-					    !q->own_cfg_loaded)
-						printf(" (this file is not "
-						       "loaded)");
-				} else if (uses) {
-					users++;
-				}
-			}
-			if (users > 0)
-				printf("\tloaded by %zu phone%s", users,
-				       users == 1 ? "" : "s");
-			putchar('\n');
-		}
 		ycfg_phones_free(ph, nph);
+		if (rc != 0)
+			return -1;
 	}
 	return fflush(stdout) == 0 ? 0 : -1;
 }
