@@ -58,6 +58,11 @@ static const char lint_usage[] =
 	"                        configuration, its phone, .boot or .cfg)\n"
 	"  --force-exclude       apply the configuration's exclude globs to\n"
 	"                        files named on the command line too\n"
+	"  --template MODE       templates: auto (recognised by name or\n"
+	"                        content, the default), none, or the\n"
+	"                        dialect of every file: smarty, jinja,\n"
+	"                        provisioner, 3cx, blade, shell, atvar,\n"
+	"                        brace\n"
 	"  --schema FILE         load extra schema entries (repeatable)\n"
 	"  --config FILE         read this configuration for every file\n"
 	"  --no-config           read no configuration file\n"
@@ -96,6 +101,7 @@ enum {
 	OPT_SHOW_CONFIG,
 	OPT_STDIN_FILENAME,
 	OPT_FORCE_EXCLUDE,
+	OPT_TEMPLATE,
 };
 
 struct lint_args {
@@ -108,6 +114,9 @@ struct lint_args {
 	bool force_exclude;
 	bool select[YCFG_R__COUNT], ignore[YCFG_R__COUNT], selecting;
 	unsigned jobs;
+	bool template_given;                 /* --template */
+	enum ycfg_template_mode template_mode;
+	enum ycfg_dialect template_dialect;
 };
 
 /* One configuration in force and what is judged with it. */
@@ -191,6 +200,7 @@ parse_options(int argc, char **argv, struct lint_args *a)
 		{ "stdin-filename", required_argument, NULL,
 		  OPT_STDIN_FILENAME },
 		{ "force-exclude", no_argument, NULL, OPT_FORCE_EXCLUDE },
+		{ "template", required_argument, NULL, OPT_TEMPLATE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -240,6 +250,17 @@ parse_options(int argc, char **argv, struct lint_args *a)
 			break;
 		case 'o':
 			a->output = optarg;
+			break;
+		case OPT_TEMPLATE:
+			if (ycfg_template_mode_parse(optarg, &a->template_mode,
+						     &a->template_dialect) != 0)
+				return ycfg_usage_error("lint", "invalid "
+							"--template '%s'; "
+							"expected auto, none "
+							"or a dialect ("
+							YCFG_DIALECTS ")",
+							optarg);
+			a->template_given = true;
 			break;
 		case OPT_EXIT_ZERO:
 			a->exit_zero = true;
@@ -383,6 +404,15 @@ context_model_of(void *arg, const char *mac, const char **from)
 
 /* Loads a context for config path cp ("" none).  Returns NULL after
  * printing a problem. */
+/* The lint options' view of the configuration's templates globs. */
+static bool
+context_is_template(const char *path, void *arg)
+{
+	const struct context *c = arg;
+
+	return ycfg_config_is_template(&c->cfg, path);
+}
+
 static struct context *
 context_load(const struct lint_args *a, const char *cp)
 {
@@ -431,6 +461,21 @@ context_load(const struct lint_args *a, const char *cp)
 		}
 	}
 	c->lo.jobs = a->jobs;
+	/* templates: --template, else template:, else recognised */
+	if (a->template_given) {
+		c->lo.template_mode = a->template_mode;
+		c->lo.template_dialect = a->template_dialect;
+	} else if (c->cfg.template_mode != YCFG_CONFIG_UNSET) {
+		c->lo.template_mode =
+			(enum ycfg_template_mode)c->cfg.template_mode;
+		c->lo.template_dialect =
+			(enum ycfg_dialect)c->cfg.template_dialect;
+	}
+	if (c->cfg.ntemplates > 0 && !(a->template_given &&
+				       a->template_mode == YCFG_TPL_MODE_NONE)) {
+		c->lo.is_template = context_is_template;
+		c->lo.is_template_arg = c;
+	}
 	c->d.file_cap = YCFG_DIAG_CAP;
 	ycfg_config_apply_levels(&c->cfg, &c->d);
 	for (int r = 0; r < YCFG_R__COUNT; r++) {
@@ -607,6 +652,31 @@ report_links(struct run *run, const struct ycfg_walk *w)
 	return true;
 }
 
+/* A walk's question for a file that is not .cfg or .boot: is it a
+ * template to lint?  Yes when the configuration in force names it in
+ * templates:, or it has a template's extension and templates are not
+ * off. */
+static bool
+walk_wants(const char *path, void *arg)
+{
+	struct run *run = arg;
+	const struct lint_args *a = run->a;
+	char *dir;
+	struct context *c;
+
+	if (a->template_given && a->template_mode == YCFG_TPL_MODE_NONE)
+		return false;
+	dir = dir_of(path);
+	c = dir ? context_for(run, dir) : NULL;
+	free(dir);
+	if (c == NULL)
+		return false;
+	if (ycfg_config_is_template(&c->cfg, path))
+		return true;
+	return c->lo.template_mode != YCFG_TPL_MODE_NONE &&
+	       ycfg_template_path(path);
+}
+
 /* Adds the files below a directory named on the command line; says so
  * and returns false when there are none to lint. */
 static bool
@@ -620,7 +690,7 @@ add_directory(struct run *run, const char *path)
 
 	/* a directory that cannot be read is trouble; its siblings are still
 	 * linted */
-	if (ycfg_find_provisioning_files(path, &walk) != 0) {
+	if (ycfg_find_files(path, walk_wants, run, &walk) != 0) {
 		for (size_t i = 0; i < walk.problems.n; i++)
 			ycfg_errorf("%s", walk.problems.v[i]);
 		ok = false;
@@ -682,7 +752,7 @@ add_directory(struct run *run, const char *path)
 				excluded, by ? by : "the configuration");
 		else
 			ycfg_errorf("nothing to lint in '%s': no .cfg "
-				"or .boot files", path);
+				"or .boot files and no templates", path);
 		ok = false;
 	}
 	return ok;

@@ -21,6 +21,7 @@
 #include <yaml.h>
 
 #include "ycfg/config.h"
+#include "ycfg/template.h"
 #include "ycfg/fileio.h"
 #include "ycfg/glob.h"
 #include "ycfg/vec.h"
@@ -35,6 +36,7 @@ ycfg_config_init(struct ycfg_config *c)
 	memset(c, 0, sizeof(*c));
 	for (int r = 0; r < YCFG_R__COUNT; r++)
 		c->level[r] = YCFG_CONFIG_UNSET;
+	c->template_mode = YCFG_CONFIG_UNSET;
 }
 
 static void
@@ -53,6 +55,7 @@ ycfg_config_free(struct ycfg_config *c)
 	free(c->model);
 	free(c->cwd);
 	free_list(c->exclude, c->nexclude);
+	free_list(c->templates, c->ntemplates);
 	free_list(c->schema, c->nschema);
 	for (size_t i = 0; i < c->nphones; i++) {
 		free(c->phones[i].pattern);
@@ -193,12 +196,15 @@ ycfg_config_discover(const char *start, char *out, size_t outsz)
 
 /* ----------------------------------------------------------- exclude */
 
-bool
-ycfg_config_excluded(const struct ycfg_config *c, const char *path)
+/* True when path lies below c's directory and one of the globs matches
+ * its path relative to that directory, or one of its parents. */
+static bool
+globs_match(const struct ycfg_config *c, char *const *globs, size_t nglobs,
+	    const char *path)
 {
 	char abs[PATH_MAX];
 
-	if (c->nexclude == 0 || c->dir == NULL || c->cwd == NULL ||
+	if (nglobs == 0 || c->dir == NULL || c->cwd == NULL ||
 	    abs_norm(path, c->cwd, abs, sizeof(abs)) != 0)
 		return false;
 
@@ -218,8 +224,8 @@ ycfg_config_excluded(const struct ycfg_config *c, const char *path)
 
 	memcpy(prefix, rel, rl + 1);
 	for (;;) {
-		for (size_t i = 0; i < c->nexclude; i++)
-			if (ycfg_glob_match(c->exclude[i], prefix, 0))
+		for (size_t i = 0; i < nglobs; i++)
+			if (ycfg_glob_match(globs[i], prefix, 0))
 				return true;
 
 		char *slash = strrchr(prefix, '/');
@@ -228,6 +234,18 @@ ycfg_config_excluded(const struct ycfg_config *c, const char *path)
 			return false;
 		*slash = '\0';
 	}
+}
+
+bool
+ycfg_config_excluded(const struct ycfg_config *c, const char *path)
+{
+	return globs_match(c, c->exclude, c->nexclude, path);
+}
+
+bool
+ycfg_config_is_template(const struct ycfg_config *c, const char *path)
+{
+	return globs_match(c, c->templates, c->ntemplates, path);
 }
 
 const char *
@@ -325,6 +343,20 @@ check_string(struct check *k, const char *key, const char *what)
 	if (!is_scalar(k) || k->ev.data.scalar.length == 0)
 		return check_fail(k, k->ev.start_mark, "'%s' must be %s", key,
 				  what);
+	return 0;
+}
+
+static int
+check_template(struct check *k)
+{
+	enum ycfg_template_mode mode;
+	enum ycfg_dialect dialect;
+
+	if (!is_scalar(k) || k->ev.data.scalar.length == 0 ||
+	    ycfg_template_mode_parse(scalar(k), &mode, &dialect) != 0)
+		return check_fail(k, k->ev.start_mark, "'template' must be "
+				  "auto, none or a dialect (" YCFG_DIALECTS
+				  ")");
 	return 0;
 }
 
@@ -498,7 +530,11 @@ check_phones(struct check *k)
 }
 
 static const char *const top_keys[] = { "model", "rules", "exclude",
-					 "schema", "phones" };
+					 "schema", "phones", "template",
+					 "templates" };
+#define TOP_KEYS "model, rules, exclude, schema, phones, template or " \
+		 "templates"
+
 #define NTOP (sizeof(top_keys) / sizeof(top_keys[0]))
 
 static int
@@ -513,8 +549,7 @@ check_top(struct check *k)
 			return 0;
 		if (!is_scalar(k))
 			return check_fail(k, k->ev.start_mark, "keys must be "
-					  "model, rules, exclude, schema or "
-					  "phones");
+					  TOP_KEYS);
 
 		int which = -1;
 
@@ -523,8 +558,7 @@ check_top(struct check *k)
 				which = i;
 		if (which < 0)
 			return check_fail(k, k->ev.start_mark, "unknown key "
-					  "'%.64s'; expected model, rules, "
-					  "exclude, schema or phones",
+					  "'%.64s'; expected " TOP_KEYS,
 					  scalar(k));
 		if (seen[which])
 			return check_fail(k, k->ev.start_mark, "'%s' is given "
@@ -551,6 +585,12 @@ check_top(struct check *k)
 			break;
 		case 4:
 			rc = check_phones(k);
+			break;
+		case 5:
+			rc = check_template(k);
+			break;
+		case 6:
+			rc = check_list(k, "templates", "glob patterns");
 			break;
 		}
 		if (rc != 0)
@@ -615,8 +655,7 @@ check_doc(struct check *k, const char *buf, size_t len)
 		k->empty = true;
 	} else if (k->ev.type != YAML_MAPPING_START_EVENT) {
 		check_fail(k, k->ev.start_mark, "the configuration must be a "
-			   "mapping with the keys model, rules, exclude, "
-			   "schema and phones");
+			   "mapping with the keys " TOP_KEYS);
 		goto out;
 	} else if (check_top(k) != 0) {
 		goto out;
@@ -650,6 +689,9 @@ struct raw_config {
 	unsigned exclude_count;
 	char **schema;
 	unsigned schema_count;
+	char *template_mode;
+	char **templates;
+	unsigned templates_count;
 };
 
 static char **
@@ -708,6 +750,23 @@ convert(struct ycfg_config *c, const struct raw_config *raw, char *err,
 		if (c->exclude == NULL)
 			return -1;
 		c->nexclude = raw->exclude_count;
+	}
+	if (raw->template_mode != NULL) {
+		enum ycfg_template_mode mode;
+		enum ycfg_dialect dialect;
+
+		/* checked before */
+		if (ycfg_template_mode_parse(raw->template_mode, &mode,
+					     &dialect) == 0) {
+			c->template_mode = (int)mode;
+			c->template_dialect = (int)dialect;
+		}
+	}
+	if (raw->templates_count > 0) {
+		c->templates = copy_list(raw->templates, raw->templates_count);
+		if (c->templates == NULL)
+			return -1;
+		c->ntemplates = raw->templates_count;
 	}
 	if (raw->schema_count > 0) {
 		c->schema = calloc(raw->schema_count, sizeof(*c->schema));
@@ -778,6 +837,13 @@ cyaml_pass(struct ycfg_config *c, const char *buf, size_t len, char *err,
 				     CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
 				     struct raw_config, schema, &string_entry,
 				     0, CYAML_UNLIMITED),
+		CYAML_FIELD_STRING_PTR("template", CYAML_FLAG_OPTIONAL,
+				       struct raw_config, template_mode, 0,
+				       CYAML_UNLIMITED),
+		CYAML_FIELD_SEQUENCE("templates",
+				     CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+				     struct raw_config, templates,
+				     &string_entry, 0, CYAML_UNLIMITED),
 		CYAML_FIELD_END,
 	};
 	const cyaml_schema_value_t top = {

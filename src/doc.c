@@ -15,6 +15,7 @@ ycfg_doc_init(struct ycfg_doc *doc)
 	memset(doc, 0, sizeof(*doc));
 	doc->overwrite_mode = -1;
 	doc->excluded_mode = -1;
+	ycfg_template_init(&doc->tpl);
 }
 
 void
@@ -24,6 +25,7 @@ ycfg_doc_free(struct ycfg_doc *doc)
 	free(doc->ents);
 	free(doc->slots);
 	free(doc->incs);
+	ycfg_template_free(&doc->tpl);
 	ycfg_doc_init(doc);
 }
 
@@ -40,6 +42,7 @@ ycfg_doc_reset(struct ycfg_doc *doc)
 	doc->path = NULL;
 	doc->boot = false;
 	doc->has_directives = false;
+	ycfg_template_reset(&doc->tpl);
 }
 
 static uint32_t

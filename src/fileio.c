@@ -230,6 +230,8 @@ struct walker {
 	const char *root;       /* its real path; NULL: links go anywhere */
 	bool recursive;
 	bool failed;            /* a problem, or out of memory */
+	bool (*want)(const char *path, void *arg);  /* other files, or NULL */
+	void *want_arg;
 };
 
 static void add_sentence(struct walker *k, struct ycfg_pathlist *l,
@@ -426,7 +428,11 @@ walk_dir(struct walker *k, const char *dir)
 			}
 			snprintf(path, need, "%s%s%s", dir, slash ? "" : "/",
 				 name);
-			/* a file that is no provisioning file needs nothing */
+			/* a file that is no provisioning file needs nothing,
+			 * unless the caller wants it (a template) */
+			if (!prov && ents[i].type != DT_DIR && pass == 0 &&
+			    k->want != NULL && k->want(path, k->want_arg))
+				prov = true;
 			if (!prov && ents[i].type != DT_DIR &&
 			    ents[i].type != DT_UNKNOWN &&
 			    ents[i].type != DT_LNK) {
@@ -466,9 +472,16 @@ walk_dir(struct walker *k, const char *dir)
 int
 ycfg_find_provisioning_files(const char *dir, struct ycfg_walk *w)
 {
+	return ycfg_find_files(dir, NULL, NULL, w);
+}
+
+int
+ycfg_find_files(const char *dir, bool (*want)(const char *path, void *arg),
+		void *arg, struct ycfg_walk *w)
+{
 	char root[PATH_MAX];
 	struct walker k = { .w = w, .top = dir, .root = root,
-			    .recursive = true };
+			    .recursive = true, .want = want, .want_arg = arg };
 
 	if (realpath(dir, root) == NULL) {
 		add_sentence(&k, &w->problems, "cannot read directory '%s': "

@@ -145,6 +145,7 @@ ycfg_lexer_init(struct ycfg_lexer *lx, const char *buf, size_t len,
 	lx->file = file;
 	lx->diags = diags;
 	lx->boot = boot;
+	lx->header_line = 1;
 
 	const char *why = binary_reason((const unsigned char *)buf, len);
 
@@ -179,8 +180,58 @@ ycfg_lexer_init_part(struct ycfg_lexer *lx, const char *buf, size_t start,
 	lx->file = file;
 	lx->diags = diags;
 	lx->boot = boot;
+	lx->header_line = 1;
 	lx->lineno = first_line - 1;
 	scan_bytes(lx, lx->p, end - start);
+}
+
+void
+ycfg_lexer_set_template(struct ycfg_lexer *lx, const struct ycfg_template *t)
+{
+	lx->tpl = t;
+	lx->header_line = t->header_included ? 0 : t->first_line;
+}
+
+/* Template views: the placeholder holding p, or NULL. */
+static const struct ycfg_tpl_span *
+ph_at(const struct ycfg_lexer *lx, const char *p)
+{
+	size_t at = (size_t)(p - lx->buf);
+	const struct ycfg_tpl_span *ph = ycfg_template_ph_from(lx->tpl, at);
+
+	return ph != NULL && ph->start <= at ? ph : NULL;
+}
+
+/* True when [s, e) holds the file's own blanks (plain files: any). */
+static bool
+own_ws(const struct ycfg_lexer *lx, const char *s, const char *e)
+{
+	return lx->tpl == NULL ||
+	       ycfg_template_has_own_ws(lx->tpl, lx->buf,
+					(size_t)(s - lx->buf),
+					(size_t)(e - lx->buf));
+}
+
+/* True when [s, e) is nothing but placeholders and blanks. */
+static bool
+only_placeholders(const struct ycfg_lexer *lx, const char *s, const char *e)
+{
+	bool any = false;
+
+	while (s < e) {
+		const struct ycfg_tpl_span *ph;
+
+		if (is_ws(*s)) {
+			s++;
+			continue;
+		}
+		ph = ph_at(lx, s);
+		if (ph == NULL)
+			return false;
+		any = true;
+		s = lx->buf + ph->end;
+	}
+	return any;
 }
 
 #define DIAG(lx, line, col, rule, ...)                                     \
@@ -286,15 +337,15 @@ check_header(struct ycfg_lexer *lx, const char *line, const char *s,
 			return true;
 		}
 	}
-	if (s > line && n >= sizeof(prefix) - 1 &&
+	if (s > line && own_ws(lx, line, s) && n >= sizeof(prefix) - 1 &&
 	    memcmp(s, prefix, sizeof(prefix) - 1) == 0) {
-		DIAG(lx, 1, 1, YCFG_R_BAD_HEADER,
+		DIAG(lx, lx->lineno, 1, YCFG_R_BAD_HEADER,
 		     "the version header must start in column 1");
 		out->kind = YCFG_LINE_BAD;
 		return true;
 	}
 	if (n >= sizeof(prefix) - 1 && memcmp(s, prefix, sizeof(prefix) - 1) == 0) {
-		DIAG(lx, 1, 1, YCFG_R_BAD_HEADER,
+		DIAG(lx, lx->lineno, 1, YCFG_R_BAD_HEADER,
 		     "version header is '%.*s'; it must be exactly '%s'",
 		     (int)(n > 60 ? 60 : n), s, YCFG_HEADER);
 		out->kind = YCFG_LINE_BAD;
@@ -303,7 +354,7 @@ check_header(struct ycfg_lexer *lx, const char *line, const char *s,
 	/* a legacy "[ section ]" file gets its one legacy-format finding */
 	if (n > 0 && *s == '[' && !lx->boot && is_legacy_section(lx, s, e))
 		return false;
-	DIAG(lx, 1, 1, YCFG_R_MISSING_HEADER,
+	DIAG(lx, lx->lineno, 1, YCFG_R_MISSING_HEADER,
 	     n == 0 && lx->p >= lx->end
 		     ? "the file is empty; the first line must be '%s'"
 		     : "the first line must be '%s'",
@@ -539,7 +590,14 @@ parse_kv(struct ycfg_lexer *lx, const char *line, const char *s,
 	 const char *e, struct ycfg_line *out)
 {
 	const char *eq = memchr(s, '=', (size_t)(e - s));
+	const struct ycfg_tpl_span *ph;
 
+	/* a template's '=' inside a placeholder is not the line's */
+	while (lx->tpl != NULL && eq != NULL && (ph = ph_at(lx, eq)) != NULL) {
+		const char *after = lx->buf + ph->end;
+
+		eq = after < e ? memchr(after, '=', (size_t)(e - after)) : NULL;
+	}
 	if (eq == NULL) {
 		DIAG(lx, lx->lineno, col_of(lx, line, s), YCFG_R_MISSING_EQUALS,
 		     "line is neither a comment nor 'key = value'");
@@ -565,6 +623,10 @@ parse_kv(struct ycfg_lexer *lx, const char *line, const char *s,
 		return;
 	}
 	for (const char *q = first_ws(s, ke); q < ke; q++) {
+		if (is_ws(*q) && lx->tpl != NULL && (ph = ph_at(lx, q))) {
+			q = lx->buf + ph->end - 1;
+			continue;
+		}
 		if (is_ws(*q)) {
 			/* only the part before the space is shown: what
 			 * follows may be a value typed without '=' */
@@ -651,7 +713,7 @@ classify(struct ycfg_lexer *lx, const char *line, const char *s,
 		}
 		s = after;
 	}
-	if (s > line && !(out->flags & YCFG_VAL_MODELS))
+	if (s > line && !(out->flags & YCFG_VAL_MODELS) && own_ws(lx, line, s))
 		DIAG(lx, lx->lineno, 1, YCFG_R_LEADING_WHITESPACE,
 		     "whitespace before the key");
 
@@ -737,7 +799,7 @@ ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out)
 	while (s < e && is_ws(*s))
 		s++;
 
-	if (lx->lineno == 1 && check_header(lx, line, s, e, out))
+	if (lx->lineno == lx->header_line && check_header(lx, line, s, e, out))
 		return true;
 
 	if (s == e) {
@@ -749,7 +811,8 @@ ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out)
 		/* suppressions are looked for only in files that have one */
 		if (!lx->has_directive && has_ycfg(s, (size_t)(e - s)))
 			lx->has_directive = true;
-		if (lx->lineno > 1 && (size_t)(e - s) >= strlen(YCFG_HEADER) &&
+		if (lx->lineno != lx->header_line &&
+		    (size_t)(e - s) >= strlen(YCFG_HEADER) &&
 		    memcmp(s, "#!version:", 10) == 0)
 			DIAG(lx, lx->lineno, col_of(lx, line, s),
 			     YCFG_R_MISPLACED_HEADER,
@@ -757,10 +820,17 @@ ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out)
 			     "line 1", lx->lineno);
 		return true;
 	}
+	/* a template line of placeholders only renders to unknown lines */
+	if (lx->tpl != NULL && only_placeholders(lx, s, e)) {
+		out->kind = YCFG_LINE_BLANK;
+		return true;
+	}
 	classify(lx, line, s, e, out, bad_utf8 ? line + bad_at : NULL);
 	/* trailing whitespace: a setting's is judged by the linter, which
 	 * knows whether the value is a password or a host */
-	if (e < eol && out->kind == YCFG_LINE_KV) {
+	if (e < eol && lx->tpl != NULL && !own_ws(lx, e, eol)) {
+		/* only what directives left */
+	} else if (e < eol && out->kind == YCFG_LINE_KV) {
 		if (out->vallen > 0) {
 			out->flags |= YCFG_VAL_TRAILING_WS;
 			out->trailcol = col_of(lx, line, e);

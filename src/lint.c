@@ -56,6 +56,8 @@ ycfg_linter_init(struct ycfg_linter *l, const struct ycfg_lint_opts *o)
 {
 	l->o = o;
 	l->memo = NULL;
+	l->tpl = NULL;
+	l->tplbuf = NULL;
 }
 
 void
@@ -122,11 +124,14 @@ index_range(const struct ycfg_lint_opts *o, char letter,
  * index), which holds that index in every key of the namespace, known or
  * not.  Returns false (and reports) when it is unusable, so that no
  * further key checks run. */
+static bool tpl_has_ph(const struct ycfg_linter *l, const char *p, size_t n);
+
 static bool
-check_prefix_index(const struct ycfg_lint_opts *o, const struct ycfg_index *x,
+check_prefix_index(const struct ycfg_linter *l, const struct ycfg_index *x,
 		   const char *file, const struct ycfg_line *ln,
 		   struct ycfg_diags *d)
 {
+	const struct ycfg_lint_opts *o = l->o;
 	const char *k = ln->key, *end = ln->key + ln->keylen;
 
 	/* most keys differ at once (this runs for every line) */
@@ -149,6 +154,9 @@ check_prefix_index(const struct ycfg_lint_opts *o, const struct ycfg_index *x,
 	unsigned col = ln->keycol + (unsigned)pl + 1;
 	const char *name = x->name;
 
+	/* a template's placeholder: any index */
+	if (l->tpl != NULL && tpl_has_ph(l, s, n))
+		return true;
 	if (!is_digits(s, n)) {
 		bool placeholder = (n == 1 && ((*s >= 'A' && *s <= 'Z') ||
 					       *s == x->letter - 'A' + 'a')) ||
@@ -163,8 +171,10 @@ check_prefix_index(const struct ycfg_lint_opts *o, const struct ycfg_index *x,
 			ycfg_diag_add(d, file, ln->lineno, col, x->rule,
 				      "%s index '%.*s' is not a positive "
 				      "number%s", name, (int)n, s,
-				      placeholder ? " (an unrendered template "
-						    "placeholder?)" : "");
+				      !placeholder ? ""
+				      : l->tpl != NULL && n == 1
+				      ? " (the guide's letter copied as it is?)"
+				      : " (an unrendered template placeholder?)");
 		return false;
 	}
 	if (n > 1 && *s == '0') {
@@ -414,6 +424,296 @@ placeholder_index(const struct ycfg_schema *s, const char *key, size_t len,
 	       ycfg_schema_lookup(s, buf, o, NULL) != NULL;
 }
 
+/* ------------------------------------------------------------------ */
+/* templates                                                            */
+/* ------------------------------------------------------------------ */
+
+/* True when [p, p + n) of the file being linted holds a placeholder. */
+static bool
+tpl_has_ph(const struct ycfg_linter *l, const char *p, size_t n)
+{
+	size_t at = (size_t)(p - l->tplbuf);
+
+	return l->tpl != NULL && ycfg_template_has_ph(l->tpl, at, at + n);
+}
+
+#define TPL_SEGS 32
+
+/* A template key read with each placeholder segment as the index 1
+ * ("account.{$n}.label" -> "account.1.label"), and how to map back. */
+struct tpl_key {
+	char key[YCFG_KEY_MAX + 1];
+	size_t len;
+	unsigned short from[YCFG_KEY_MAX + 1]; /* template offset of each byte */
+	uint32_t wild;                         /* placeholder segments */
+	unsigned short seg_start[TPL_SEGS], seg_end[TPL_SEGS];
+};
+
+/* Reads ln's key into k.  False when a placeholder is not a whole
+ * segment, or is the first (what the key is cannot be told). */
+static bool
+tpl_key_read(const struct ycfg_linter *l, const struct ycfg_line *ln,
+	     struct tpl_key *k)
+{
+	size_t base = (size_t)(ln->key - l->tplbuf), i = 0;
+	const struct ycfg_tpl_span *ph = ycfg_template_ph_from(l->tpl, base);
+	const struct ycfg_tpl_span *phend = l->tpl->ph + l->tpl->nph;
+	unsigned seg = 0;
+
+	k->len = 0;
+	k->wild = 0;
+	while (i < ln->keylen) {
+		if (ph != NULL && ph < phend && ph->start <= base + i) {
+			size_t e = ph->end - base;
+
+			if (ph->start != base + i || seg == 0 ||
+			    seg >= TPL_SEGS || ln->key[i - 1] != '.' ||
+			    e > ln->keylen ||
+			    (e < ln->keylen && ln->key[e] != '.'))
+				return false;
+			k->wild |= 1u << seg;
+			k->seg_start[seg] = (unsigned short)i;
+			k->seg_end[seg] = (unsigned short)e;
+			k->from[k->len] = (unsigned short)i;
+			k->key[k->len++] = '1';
+			i = e;
+			ph++;
+			continue;
+		}
+		if (ln->key[i] == '.')
+			seg++;
+		k->from[k->len] = (unsigned short)i;
+		k->key[k->len++] = ln->key[i++];
+	}
+	k->key[k->len] = '\0';
+	return true;
+}
+
+/* Writes key (one the schema proposed for k's concrete key) with k's
+ * placeholders put back in the segments it kept: "account.1.x" ->
+ * "account.{$n}.x". */
+static void
+tpl_key_unmap(const struct tpl_key *k, const char *tkey, const char *key,
+	      char *out, size_t outsz)
+{
+	const char *s = key, *c = k->key;
+	bool same = true;        /* the segments so far are k's */
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (unsigned seg = 0;; seg++) {
+		const char *se = strchr(s, '.');
+		const char *ce = c ? strchr(c, '.') : NULL;
+		size_t sl = se ? (size_t)(se - s) : strlen(s);
+		size_t cl = c ? (ce ? (size_t)(ce - c) : strlen(c)) : 0;
+		int n;
+
+		if (same && seg < TPL_SEGS && ((k->wild >> seg) & 1) &&
+		    sl == 1 && *s == '1')
+			n = snprintf(out + o, outsz - o, "%.*s",
+				     (int)(k->seg_end[seg] - k->seg_start[seg]),
+				     tkey + k->seg_start[seg]);
+		else
+			n = snprintf(out + o, outsz - o, "%.*s", (int)sl, s);
+		if (n < 0 || (size_t)n >= outsz - o)
+			return;
+		o += (size_t)n;
+		same = same && c != NULL && cl == sl &&
+		       strncasecmp(c, s, sl) == 0;
+		c = ce ? ce + 1 : NULL;
+		if (se == NULL || o + 1 >= outsz)
+			return;
+		out[o++] = '.';
+		out[o] = '\0';
+		s = se + 1;
+	}
+}
+
+/* The entry of a template key whose placeholders stand for indexes or
+ * names.  An unknown key is reported only when no rendering can make it
+ * a known one.  idx columns are the template key's. */
+static const struct ycfg_param *
+tpl_check_key(struct ycfg_linter *l, const char *file,
+	      const struct ycfg_line *ln, struct tpl_key *k,
+	      struct ycfg_key_indices *idx, struct ycfg_diags *d,
+	      bool *key_ok)
+{
+	const struct ycfg_schema *s = l->o->schema;
+	char sug[YCFG_KEY_MAX + 1], shown[2 * YCFG_KEY_MAX + 2];
+	const struct ycfg_param *p;
+
+	if (!tpl_key_read(l, ln, k)) {
+		*key_ok = true;     /* any key: nothing to say */
+		return NULL;
+	}
+	p = ycfg_schema_lookup(s, k->key, k->len, idx);
+	if (p != NULL) {
+		for (unsigned i = 0; i < idx->n; i++)
+			idx->col[i] = k->from[idx->col[i]];
+		return p;
+	}
+	if (!ycfg_schema_in_namespace(s, k->key, k->len) ||
+	    ycfg_schema_match_wild(s, k->key, k->len, k->wild) != NULL) {
+		*key_ok = true;
+		return NULL;
+	}
+	char what[64];
+
+	if (placeholder_index(s, k->key, k->len, what, sizeof(what))) {
+		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+			      YCFG_R_UNKNOWN_KEY, "unknown key '%.*s': '%s' "
+			      "stands where an index belongs (the guide's "
+			      "letter copied as it is?)", (int)ln->keylen,
+			      ln->key, what);
+	} else if (ycfg_schema_suggest(s, k->key, k->len, sug,
+				       sizeof(sug)) > 0) {
+		tpl_key_unmap(k, ln->key, sug, shown, sizeof(shown));
+		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+			      YCFG_R_UNKNOWN_KEY, "unknown key '%.*s'; did you "
+			      "mean '%s'?", (int)ln->keylen, ln->key, shown);
+	} else {
+		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+			      YCFG_R_UNKNOWN_KEY, "unknown key '%.*s', "
+			      "whatever its placeholders render to",
+			      (int)ln->keylen, ln->key);
+	}
+	return NULL;
+}
+
+/* True when the value holds text besides placeholders and blanks. */
+static bool
+tpl_has_literal(const struct ycfg_linter *l, const char *v, size_t n)
+{
+	size_t base = (size_t)(v - l->tplbuf);
+	const struct ycfg_tpl_span *ph = ycfg_template_ph_from(l->tpl, base);
+	const struct ycfg_tpl_span *phend = l->tpl->ph + l->tpl->nph;
+
+	for (size_t i = 0; i < n; i++) {
+		if (ph != NULL && ph < phend && ph->start <= base + i) {
+			i = ph->end - base - 1;
+			ph++;
+			continue;
+		}
+		if (v[i] != ' ' && v[i] != '\t')
+			return true;
+	}
+	return false;
+}
+
+/* Judges a template value holding placeholders: one that renders to any
+ * value passes, the literal text around the placeholders is judged.  It
+ * fails only when it fails with every placeholder rendered as each of a
+ * few sample values (a number, nothing, a word, an address, a URL).  Returns
+ * false when it fails (and reports); *usable as in check_setting. */
+static bool
+tpl_check_value(struct ycfg_linter *l, const char *file,
+		const struct ycfg_line *ln, const struct ycfg_param *p,
+		struct ycfg_diags *d, bool *usable)
+{
+	static const char *const samples[] = {
+		"1", "", "a", "192.0.2.1", "http://192.0.2.1",
+	};
+	size_t base = (size_t)(ln->val - l->tplbuf);
+	const struct ycfg_tpl_span *phend = l->tpl->ph + l->tpl->nph;
+	struct ycfg_value_result res, first;
+	char buf[YCFG_LINE_MAX + 64];
+
+	if (!tpl_has_literal(l, ln->val, ln->vallen))
+		return true;
+	for (size_t k = 0; k < sizeof(samples) / sizeof(samples[0]); k++) {
+		const struct ycfg_tpl_span *ph =
+			ycfg_template_ph_from(l->tpl, base);
+		size_t sl = strlen(samples[k]), o = 0;
+
+		for (size_t i = 0; i < ln->vallen && o + sl < sizeof(buf);
+		     i++) {
+			if (ph != NULL && ph < phend && ph->start <= base + i) {
+				memcpy(buf + o, samples[k], sl);
+				o += sl;
+				i = ph->end - base - 1;
+				ph++;
+				continue;
+			}
+			buf[o++] = ln->val[i];
+		}
+		if (ycfg_value_check_as(p, ln->key, ln->keylen, buf, o,
+					ln->val, ln->vallen, &res))
+			return true;
+		if (k == 0)
+			first = res;
+	}
+	snprintf(first.msg + strlen(first.msg),
+		 sizeof(first.msg) - strlen(first.msg),
+		 ", whatever its placeholders render to");
+	report_value(d, file, ln, &first);
+	*usable = first.rule == YCFG_R_VALUE_ADJUSTED || first.severity >= 0;
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* one setting                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Reports an unknown key of a plain line. */
+static void
+unknown_key(const struct ycfg_schema *s, const char *file,
+	    const struct ycfg_line *ln, bool templ, struct ycfg_diags *d)
+{
+	char sug[YCFG_KEY_MAX + 1], what[64];
+
+	if (ycfg_schema_lookup_directive(s, ln->key, ln->keylen))
+		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+			      YCFG_R_UNKNOWN_KEY, "'%.*s' is a boot-file "
+			      "directive; in a .cfg file the phone ignores it",
+			      (int)ln->keylen, ln->key);
+	else if (placeholder_index(s, ln->key, ln->keylen, what, sizeof(what)))
+		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+			      YCFG_R_UNKNOWN_KEY, "unknown key '%.*s': '%s' "
+			      "stands where an index belongs (%s)",
+			      (int)ln->keylen, ln->key, what,
+			      templ ? "the guide's letter copied as it is?"
+				    : "a template placeholder left "
+				      "unrendered?");
+	else if (ycfg_schema_suggest(s, ln->key, ln->keylen, sug,
+				     sizeof(sug)) > 0)
+		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+			      YCFG_R_UNKNOWN_KEY,
+			      "unknown key '%.*s'; did you mean '%s'?",
+			      (int)ln->keylen, ln->key, sug);
+	else
+		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
+			      YCFG_R_UNKNOWN_KEY, "unknown key '%.*s'",
+			      (int)ln->keylen, ln->key);
+}
+
+/* The value checks of a setting whose entry is p.  *value_ok becomes
+ * false when the value is not one the phone uses. */
+static void
+check_value(struct ycfg_linter *l, const char *file,
+	    const struct ycfg_line *ln, const struct ycfg_param *p,
+	    struct ycfg_diags *d, bool *value_ok)
+{
+	struct ycfg_value_result res;
+
+	if (ln->flags & (YCFG_VAL_BLANK | YCFG_VAL_NULL))
+		return;
+	/* the rest of the value is on later lines */
+	if (l->tpl != NULL && ycfg_template_continued(l->tpl, ln->lineno))
+		return;
+	if (l->tpl != NULL && tpl_has_ph(l, ln->val, ln->vallen)) {
+		tpl_check_value(l, file, ln, p, d, value_ok);
+		return;
+	}
+	if (!ycfg_value_check(p, ln->key, ln->keylen, ln->val, ln->vallen,
+			      &res)) {
+		report_value(d, file, ln, &res);
+		/* an adjusted value, or one the phone may well accept, is
+		 * still a value it uses */
+		*value_ok = res.rule == YCFG_R_VALUE_ADJUSTED ||
+			    res.severity >= 0;
+	}
+}
+
 /* Schema checks of one key = value line.  Returns the entry or NULL. */
 static const struct ycfg_param *
 check_setting(struct ycfg_linter *l, const char *file,
@@ -427,44 +727,27 @@ check_setting(struct ycfg_linter *l, const char *file,
 		return NULL;
 	for (size_t i = 0; i < s->nindexes; i++)
 		if (s->indexes[i].prefix != NULL &&
-		    !check_prefix_index(o, &s->indexes[i], file, ln, d))
+		    !check_prefix_index(l, &s->indexes[i], file, ln, d))
 			return NULL;
 
 	struct ycfg_key_indices idx;
-	const struct ycfg_param *p = memo_lookup(l, ln->key, ln->keylen, h,
-						 &idx);
+	struct tpl_key tk;
+	bool templ = l->tpl != NULL && tpl_has_ph(l, ln->key, ln->keylen);
+	const struct ycfg_param *p;
 
-	if (p == NULL) {
-		if (!ycfg_schema_in_namespace(s, ln->key, ln->keylen)) {
-			*key_ok = true;
+	if (templ) {
+		p = tpl_check_key(l, file, ln, &tk, &idx, d, key_ok);
+		if (p == NULL)
+			return NULL;
+	} else {
+		p = memo_lookup(l, ln->key, ln->keylen, h, &idx);
+		if (p == NULL) {
+			if (!ycfg_schema_in_namespace(s, ln->key, ln->keylen))
+				*key_ok = true;
+			else
+				unknown_key(s, file, ln, l->tpl != NULL, d);
 			return NULL;
 		}
-
-		char sug[YCFG_KEY_MAX + 1], what[64];
-
-		if (ycfg_schema_lookup_directive(s, ln->key, ln->keylen))
-			ycfg_diag_add(d, file, ln->lineno, ln->keycol,
-				      YCFG_R_UNKNOWN_KEY, "'%.*s' is a boot-file "
-				      "directive; in a .cfg file the phone "
-				      "ignores it", (int)ln->keylen, ln->key);
-		else if (placeholder_index(s, ln->key, ln->keylen, what,
-					   sizeof(what)))
-			ycfg_diag_add(d, file, ln->lineno, ln->keycol,
-				      YCFG_R_UNKNOWN_KEY, "unknown key '%.*s': "
-				      "'%s' stands where an index belongs (a "
-				      "template placeholder left unrendered?)",
-				      (int)ln->keylen, ln->key, what);
-		else if (ycfg_schema_suggest(s, ln->key, ln->keylen, sug,
-					     sizeof(sug)) > 0)
-			ycfg_diag_add(d, file, ln->lineno, ln->keycol,
-				      YCFG_R_UNKNOWN_KEY,
-				      "unknown key '%.*s'; did you mean '%s'?",
-				      (int)ln->keylen, ln->key, sug);
-		else
-			ycfg_diag_add(d, file, ln->lineno, ln->keycol,
-				      YCFG_R_UNKNOWN_KEY, "unknown key '%.*s'",
-				      (int)ln->keylen, ln->key);
-		return NULL;
 	}
 	if (!check_indices(o, file, ln, p, &idx, d))
 		return p;
@@ -488,32 +771,23 @@ check_setting(struct ycfg_linter *l, const char *file,
 			      ycfg_model_kind_name(o->model->kind));
 	}
 	if (p->renamed_to != NULL) {
-		char repl[YCFG_KEY_MAX + 1];
+		char repl[YCFG_KEY_MAX + 1], shown[2 * YCFG_KEY_MAX + 2];
 
 		if (ycfg_pattern_expand_partial(p->renamed_to, p->placeholders,
 						idx.v, idx.n, repl,
 						sizeof(repl)) == 0)
 			snprintf(repl, sizeof(repl), "%s", p->renamed_to);
+		if (templ)
+			tpl_key_unmap(&tk, ln->key, repl, shown, sizeof(shown));
 		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
 			      YCFG_R_RENAMED_KEY,
 			      "'%.*s' is a legacy key; newer firmware uses "
-			      "'%s'", (int)ln->keylen, ln->key, repl);
+			      "'%s'", (int)ln->keylen, ln->key,
+			      templ ? shown : repl);
 	} else {
 		*key_ok = true;
 	}
-	if (ln->flags & (YCFG_VAL_BLANK | YCFG_VAL_NULL))
-		return p;
-
-	struct ycfg_value_result res;
-
-	if (!ycfg_value_check(p, ln->key, ln->keylen, ln->val, ln->vallen,
-			      &res)) {
-		report_value(d, file, ln, &res);
-		/* an adjusted value, or one the phone may well accept, is
-		 * still a value it uses */
-		*value_ok = res.rule == YCFG_R_VALUE_ADJUSTED ||
-			    res.severity >= 0;
-	}
+	check_value(l, file, ln, p, d, value_ok);
 	return p;
 }
 
@@ -527,7 +801,8 @@ boot_setting(struct ycfg_linter *l, struct ycfg_doc *doc,
 	const struct ycfg_param *p = s ? ycfg_schema_lookup_directive(
 		s, ln->key, ln->keylen) : NULL;
 
-	if (s == NULL)
+	if (s == NULL || (l->tpl != NULL && tpl_has_ph(l, ln->key,
+							     ln->keylen)))
 		return;
 	if (p == NULL) {
 		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
@@ -539,6 +814,10 @@ boot_setting(struct ycfg_linter *l, struct ycfg_doc *doc,
 	}
 
 	struct ycfg_value_result res;
+
+	if (l->tpl != NULL && tpl_has_ph(l, ln->val, ln->vallen))
+		return;     /* any value */
+
 	bool ok = ycfg_value_check(p, ln->key, ln->keylen, ln->val,
 				   ln->vallen, &res);
 
@@ -682,6 +961,91 @@ ycfg_lint_duplicate(struct ycfg_diags *d, const char *file, unsigned line,
 			      "line wins", (int)keylen, key, prev_line);
 }
 
+/* True when a template line is not certain to render as written: a
+ * placeholder in its key or value, or an if around it.  Its entry is
+ * then not judged by conditions. */
+static bool
+tpl_uncertain(const struct ycfg_linter *l, const struct ycfg_line *ln)
+{
+	const struct ycfg_template *t = l->tpl;
+
+	return (ln->lineno < t->nlines && t->line_arm[ln->lineno] != 0) ||
+	       ycfg_template_continued(t, ln->lineno) ||
+	       tpl_has_ph(l, ln->key, ln->keylen) ||
+	       tpl_has_ph(l, ln->val, ln->vallen);
+}
+
+/* True when a template key is nothing but one placeholder: it has no
+ * identity to find duplicates by. */
+static bool
+tpl_whole_key(const struct ycfg_linter *l, const struct ycfg_line *ln)
+{
+	size_t at = (size_t)(ln->key - l->tplbuf);
+	const struct ycfg_tpl_span *ph = ycfg_template_ph_from(l->tpl, at);
+
+	return ph != NULL && ph->start == at && ph->end == at + ln->keylen;
+}
+
+/* One key = value line of a template.  A key set again on a line that
+ * may render without the earlier one (in another arm of an if, or in an
+ * if after it) is an alternative, not a duplicate; its key was judged on
+ * the earlier line. */
+static void
+lint_template_setting(struct ycfg_linter *l, struct ycfg_doc *doc,
+		      const struct ycfg_line *ln, struct ycfg_diags *d)
+{
+	uint32_t h = ycfg_hash_lower(YCFG_FNV32_INIT, ln->key, ln->keylen);
+	uint32_t prev;
+	bool key_ok = false, value_ok = true;
+	const struct ycfg_param *p;
+
+	if (tpl_whole_key(l, ln))
+		return;
+
+	struct ycfg_entry *e = ycfg_doc_find(doc, ln->key, ln->keylen, h);
+	bool alt = e != NULL && !ycfg_template_implies(l->tpl, e->line,
+							ln->lineno);
+
+	unsigned loop = ycfg_template_loop_line(l->tpl, ln->lineno);
+
+	/* a key without placeholders in a loop's body (not under an if
+	 * that picks one pass) is set again by every pass */
+	if (loop != 0 && !tpl_has_ph(l, ln->key, ln->keylen))
+		ycfg_diag_add(d, doc->path, ln->lineno, ln->keycol,
+			      YCFG_R_DUPLICATE_KEY, "'%.*s' is inside the loop "
+			      "on line %u but holds no placeholder: every "
+			      "pass of the loop sets it again", (int)ln->keylen,
+			      ln->key, loop);
+	if (alt) {
+		p = e->param;
+		key_ok = (e->flags & YCFG_ENT_KEY_OK) != 0;
+		if (p != NULL)
+			check_value(l, doc->path, ln, p, d, &value_ok);
+	} else {
+		p = check_setting(l, doc->path, ln, h, d, &key_ok, &value_ok);
+	}
+	check_value_text(l->o, doc->path, ln, p, d);
+	e = ycfg_doc_set(doc, ln->key, ln->keylen,
+			 multi_value_sub(p, ln->val, ln->vallen), ln->val,
+			 ln->vallen, ln->lineno, ln->keycol, ln->valcol,
+			 ln->flags, &prev);
+	if (e == NULL) {
+		d->oom = true;
+		return;
+	}
+	if (e->line == ln->lineno) {
+		e->param = p;
+		if (!value_ok || tpl_uncertain(l, ln))
+			e->flags |= YCFG_ENT_INVALID;
+		if (key_ok)
+			e->flags |= YCFG_ENT_KEY_OK;
+	}
+	if (prev != 0 && !alt)
+		ycfg_lint_duplicate(d, doc->path, ln->lineno, ln->keycol,
+				    ln->key, ln->keylen, prev,
+				    (ln->flags & YCFG_VAL_BLANK) != 0);
+}
+
 /* One key = value line of a .cfg file. */
 static void
 lint_setting(struct ycfg_linter *l, struct ycfg_doc *doc,
@@ -692,6 +1056,10 @@ lint_setting(struct ycfg_linter *l, struct ycfg_doc *doc,
 
 	const struct ycfg_param *p = NULL;
 
+	if (l->tpl != NULL) {
+		lint_template_setting(l, doc, ln, d);
+		return;
+	}
 	if (repeat_setting(doc, ln, h, d, &prev, &p)) {
 		check_value_text(l->o, doc->path, ln, p, d);
 	} else {
@@ -748,6 +1116,10 @@ ycfg_lint_lines(struct ycfg_linter *l, struct ycfg_doc *doc, bool boot,
 				ml = ln.modelslen;
 				check_models(l->o, file, &ln, d);
 			}
+			/* a template's path with a placeholder names no file
+			 * yet */
+			if (l->tpl != NULL && tpl_has_ph(l, ln.val, ln.vallen))
+				break;
 			if (ycfg_doc_add_include(doc, ln.val, ln.vallen, m, ml,
 						 ln.lineno, ln.valcol) != 0)
 				d->oom = true;
@@ -765,6 +1137,21 @@ ycfg_lint_lines(struct ycfg_linter *l, struct ycfg_doc *doc, bool boot,
 	}
 }
 
+/* The dialect a file is read in, or YCFG_TPL_NONE. */
+static enum ycfg_dialect
+template_dialect(const struct ycfg_lint_opts *o, const struct ycfg_doc *doc)
+{
+	if (o->template_mode == YCFG_TPL_MODE_DIALECT)
+		return o->template_dialect;
+	if (o->is_template != NULL && doc->path != NULL &&
+	    o->is_template(doc->path, o->is_template_arg))
+		return ycfg_template_guess(doc->path, doc->buf.p,
+					   doc->buf.len);
+	if (o->template_mode == YCFG_TPL_MODE_NONE)
+		return YCFG_TPL_NONE;
+	return ycfg_template_detect(doc->path, doc->buf.p, doc->buf.len);
+}
+
 void
 ycfg_lint_doc(struct ycfg_linter *l, struct ycfg_doc *doc, bool boot,
 	      struct ycfg_diags *d)
@@ -775,16 +1162,30 @@ ycfg_lint_doc(struct ycfg_linter *l, struct ycfg_doc *doc, bool boot,
 	doc->path = file;
 	doc->boot = boot;
 	ycfg_diags_begin_file(d);
-	if (boot || doc->buf.len < YCFG_SPLIT_MIN || l->o->jobs == 1 ||
-	    !ycfg_lint_split(l, doc, d)) {
+
+	enum ycfg_dialect dialect = template_dialect(l->o, doc);
+
+	if (dialect != YCFG_TPL_NONE) {
+		if (ycfg_template_scan(dialect, doc->buf.p, doc->buf.len,
+				       &doc->tpl) != 0)
+			d->oom = true;
+		l->tpl = &doc->tpl;
+		l->tplbuf = doc->buf.p;
+	}
+	if (boot || dialect != YCFG_TPL_NONE || doc->buf.len < YCFG_SPLIT_MIN ||
+	    l->o->jobs == 1 || !ycfg_lint_split(l, doc, d)) {
 		struct ycfg_lexer lx;
 
 		ycfg_lexer_init(&lx, doc->buf.p, doc->buf.len, file, boot, d);
+		if (dialect != YCFG_TPL_NONE)
+			ycfg_lexer_set_template(&lx, &doc->tpl);
 		ycfg_lint_lines(l, doc, boot, &lx, d);
 		/* lexing stopped early (legacy, binary): look everywhere */
 		doc->has_directives = lx.has_directive || lx.legacy ||
 				      lx.binary;
 	}
+	l->tpl = NULL;
+	l->tplbuf = NULL;
 	ycfg_diags_end_file(d, file);
 }
 

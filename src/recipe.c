@@ -125,6 +125,9 @@ ycfg_recipe_check_includes(const struct ycfg_doc *doc, struct ycfg_diags *d)
 				      "including boot files would loop)", n, p);
 			break;
 		case YCFG_INC_MISSING:
+			/* a template names the files it is served with */
+			if (doc->tpl.dialect != YCFG_TPL_NONE)
+				break;
 			ycfg_diag_add(d, doc->path, inc->line, inc->col,
 				      YCFG_R_MISSING_INCLUDE,
 				      "included file '%.*s' does not exist", n,

@@ -192,6 +192,64 @@ ycfg_schema_lookup_directive(const struct ycfg_schema *s, const char *key,
 	return lookup(s, key, len, NULL, true);
 }
 
+/* True when segment [k, ke) of a key matches segment [p, pe) of pattern
+ * whose index letters are letters. */
+static bool
+segment_matches(const char *k, const char *ke, const char *p, const char *pe,
+		const char *letters)
+{
+	size_t kn = (size_t)(ke - k), pn = (size_t)(pe - p);
+
+	if (pn == 1 && *p >= 'A' && *p <= 'Z' && letters != NULL &&
+	    strchr(letters, *p) != NULL)
+		return ycfg_all_digits(k, kn);
+	return kn == pn && strncasecmp(k, p, kn) == 0;
+}
+
+/* True when key (with wildcard segments) matches pattern. */
+static bool
+wild_matches(const char *key, size_t len, uint32_t wild, const char *pat,
+	     const char *letters)
+{
+	const char *k = key, *end = key + len, *p = pat;
+
+	for (unsigned seg = 0;; seg++) {
+		const char *ke = memchr(k, '.', (size_t)(end - k));
+		const char *pe = strchr(p, '.');
+
+		if (ke == NULL)
+			ke = end;
+		if (pe == NULL)
+			pe = p + strlen(p);
+		if (!(seg < 32 && (wild >> seg) & 1) &&
+		    !segment_matches(k, ke, p, pe, letters))
+			return false;
+		if (ke == end || *pe == '\0')
+			return ke == end && *pe == '\0';
+		k = ke + 1;
+		p = pe + 1;
+	}
+}
+
+const struct ycfg_param *
+ycfg_schema_match_wild(const struct ycfg_schema *s, const char *key,
+		       size_t len, uint32_t wild)
+{
+	for (size_t i = 0; i < s->nparams; i++) {
+		const struct ycfg_param *p = &s->params[i];
+
+		if (p->scope == YCFG_SCOPE_BOOT)
+			continue;
+		if (wild_matches(key, len, wild, p->key, p->placeholders))
+			return p;
+		for (size_t a = 0; a < p->naliases; a++)
+			if (wild_matches(key, len, wild, p->aliases[a],
+					 p->placeholders))
+				return p;
+	}
+	return NULL;
+}
+
 bool
 ycfg_schema_in_namespace(const struct ycfg_schema *s, const char *key,
 			 size_t len)

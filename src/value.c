@@ -1245,6 +1245,15 @@ bool
 ycfg_value_check(const struct ycfg_param *p, const char *key, size_t keylen,
 		 const char *value, size_t n, struct ycfg_value_result *res)
 {
+	return ycfg_value_check_as(p, key, keylen, value, n, value, n, res);
+}
+
+bool
+ycfg_value_check_as(const struct ycfg_param *p, const char *key,
+		    size_t keylen, const char *value, size_t n,
+		    const char *shown, size_t shownlen,
+		    struct ycfg_value_result *res)
+{
 	char keybuf[4 * 128 + 8], valbuf[4 * YCFG_QUOTE_MAX + 8];
 	struct ycfg_check c;
 
@@ -1273,7 +1282,7 @@ ycfg_value_check(const struct ycfg_param *p, const char *key, size_t keylen,
 	if (ycfg_dispatch(&c))
 		return true;
 	c.key = ycfg_escape(key, keylen, 128, keybuf, sizeof(keybuf));
-	c.shown = ycfg_shown_value(p, value, n, valbuf, sizeof(valbuf));
+	c.shown = ycfg_shown_value(p, shown, shownlen, valbuf, sizeof(valbuf));
 
 	bool ok = ycfg_dispatch(&c);
 

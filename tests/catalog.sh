@@ -409,7 +409,7 @@ EOF
 mkdir -p tree/empty.cfg
 # nothing to lint is trouble, not a silent success
 expect "empty directory named x.cfg given to lint" 2 lint tree/empty.cfg </dev/null
-expect_err "empty directory named x.cfg given to lint" "ycfg: nothing to lint in 'tree/empty.cfg': no .cfg or .boot files"
+expect_err "empty directory named x.cfg given to lint" "ycfg: nothing to lint in 'tree/empty.cfg': no .cfg or .boot files and no templates"
 expect "directory named x.cfg given to resolve" 2 resolve tree/x.cfg </dev/null
 expect_err "directory named x.cfg given to resolve" "ycfg: 'tree/x.cfg' is a directory; give the files of one phone (or its .boot file)
 Try 'ycfg resolve --help' for more information."

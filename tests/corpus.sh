@@ -46,9 +46,11 @@ PINNED=(
 	fusionpbx/t46s_MAC.rendered.cfg
 	# legacy [ section ] file of old firmware, no final newline
 	provisioner/t3x_y0000000000SUFFIX.cfg
-	# boot file with [MODEL]include:config lines, CRLF, placeholder
+	# boot template with [MODEL]include:config lines, CRLF, placeholders
+	# (clean: a template's includes name the files it is served with)
 	fusionpbx/t4x_MAC.boot
-	# GBK bytes in comments, Smarty template syntax, trailing spaces
+	# Smarty template: GBK bytes in comments, trailing spaces, inline ifs
+	# (one condition written twice: a real duplicate)
 	fusionpbx/t28p_MAC_2014.cfg
 	# key=value without spaces, sip_server1.port typo
 	astlinux/yealink.rendered.cfg

@@ -212,7 +212,7 @@ t 0 lint --force-exclude ex2/bad/b.cfg
 has err "every file named is excluded"
 mkdir empty
 t 2 lint empty
-has err "nothing to lint in 'empty': no .cfg or .boot files"
+has err "nothing to lint in 'empty': no .cfg or .boot files and no templates"
 t 2 lint empty tree
 has err "nothing to lint in 'empty'"
 has out "tree/"

@@ -10,12 +10,14 @@
  *   phones:                     # the model of each phone: MAC or glob
  *     "805ec0a1b2c3": T54W
  *     "0015*": T46U
+ *   template: auto              # templates: auto, none or a dialect
+ *   templates: [provision]      # globs naming template files
  *
  * Every key is optional; unknown keys, unknown rule ids, levels other than
  * the four above, values of the wrong kind (a list where a word is
  * expected...) and YAML syntax errors are errors reported as
- * "FILE:LINE:COL: message".  Relative schema paths and exclude globs are
- * taken relative to the directory holding the file.
+ * "FILE:LINE:COL: message".  Relative schema paths and the exclude and
+ * templates globs are taken relative to the directory holding the file.
  *
  * Discovery (ycfg_config_discover): from a file's directory upward, the
  * first .ycfg.yaml or .ycfg.yml wins; the search stops at a directory
@@ -55,6 +57,10 @@ struct ycfg_config {
 	size_t nschema;
 	struct ycfg_phone_model *phones; /* in file order */
 	size_t nphones, phones_cap;
+	int template_mode;              /* UNSET or enum ycfg_template_mode */
+	int template_dialect;           /* with YCFG_TPL_MODE_DIALECT */
+	char **templates;               /* globs as written */
+	size_t ntemplates;
 	char *cwd;                      /* private: the current directory
 	                                 * when loaded, for exclude */
 };
@@ -95,5 +101,8 @@ void ycfg_config_apply_levels(const struct ycfg_config *c,
  * below the configuration's directory and an exclude glob matches its
  * path relative to that directory, or one of its parent directories. */
 bool ycfg_config_excluded(const struct ycfg_config *c, const char *path);
+
+/* The same for the templates globs: path names a template file. */
+bool ycfg_config_is_template(const struct ycfg_config *c, const char *path);
 
 #endif

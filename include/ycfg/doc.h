@@ -18,6 +18,7 @@
 
 #include "ycfg/fileio.h"
 #include "ycfg/hash.h"
+#include "ycfg/template.h"
 
 struct ycfg_param;
 
@@ -64,6 +65,9 @@ struct ycfg_doc {
 	/* a comment may hold a suppression directive ("ycfg:"): only such
 	 * files are searched for them */
 	bool has_directives;
+	/* a template: its dialect (YCFG_TPL_NONE for a plain file),
+	 * placeholders and if arms; buf holds the blanked view */
+	struct ycfg_template tpl;
 };
 
 void ycfg_doc_init(struct ycfg_doc *doc);

@@ -90,6 +90,12 @@ void ycfg_walk_free(struct ycfg_walk *w);
  * problems (out of memory is one). */
 int ycfg_find_provisioning_files(const char *dir, struct ycfg_walk *w);
 
+/* The same, and also the other files (of any name) for which want(path,
+ * arg) is true: templates.  want is asked once per such file, with its
+ * path as the walk spells it. */
+int ycfg_find_files(const char *dir, bool (*want)(const char *path, void *arg),
+		    void *arg, struct ycfg_walk *w);
+
 /* The same for dir alone, not its subdirectories ("" is the current
  * directory, whose files come out by their bare names). */
 int ycfg_list_provisioning_files(const char *dir, struct ycfg_pathlist *out,

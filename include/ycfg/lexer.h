@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "ycfg/diag.h"
+#include "ycfg/template.h"
 #include "ycfg/utf8.h"
 
 #define YCFG_LINE_MAX 8192
@@ -69,6 +70,10 @@ struct ycfg_lexer {
 	bool has_directive;        /* a comment line holds "ycfg:" */
 	const char *count_end;     /* where the legacy message's count of
 	                            * skipped lines stops (split input) */
+	const struct ycfg_template *tpl;  /* a template's spans, or NULL */
+	unsigned header_line;      /* where the version header belongs: 1,
+	                            * a template's first line with content,
+	                            * 0 when an include supplies it */
 };
 
 /* Prepares to lex len bytes of buf.  file names the input in diagnostics
@@ -85,6 +90,15 @@ void ycfg_lexer_init_part(struct ycfg_lexer *lx, const char *buf,
 			  size_t start, size_t end, unsigned first_line,
 			  const char *file, bool boot,
 			  struct ycfg_diags *diags);
+
+/* Lexes buf as the view of a template that ycfg_template_scan made: the
+ * version header belongs on its first line with content (or comes from
+ * an included file), a line of nothing but placeholders renders to
+ * unknown lines and is not judged, blanks and '=' inside a placeholder
+ * belong to it, and blanks left where directives were are not the
+ * file's.  t is borrowed and must outlive the lexer. */
+void ycfg_lexer_set_template(struct ycfg_lexer *lx,
+			     const struct ycfg_template *t);
 
 /* Produces the next line into *out.  Returns false at the end of input. */
 bool ycfg_lexer_next(struct ycfg_lexer *lx, struct ycfg_line *out);

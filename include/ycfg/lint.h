@@ -18,6 +18,7 @@
 #include "ycfg/diag.h"
 #include "ycfg/doc.h"
 #include "ycfg/schema.h"
+#include "ycfg/template.h"
 
 struct ycfg_lint_opts {
 	const struct ycfg_schema *schema;  /* may be NULL: no value checks */
@@ -26,6 +27,15 @@ struct ycfg_lint_opts {
 	unsigned jobs;                     /* worker threads (0: one per CPU);
 	                                    * 1 also keeps large files on one
 	                                    * thread */
+	/* templates: recognised by name or content (auto, the default),
+	 * never, or every file read in template_dialect */
+	enum ycfg_template_mode template_mode;
+	enum ycfg_dialect template_dialect;
+	/* optional: true when path is named a template (a configuration's
+	 * templates globs); such a file is read as one unless the mode is
+	 * a dialect */
+	bool (*is_template)(const char *path, void *arg);
+	void *is_template_arg;
 };
 
 /* Fills opts from a schema and an optional model name.  Returns 0, or -1
@@ -41,6 +51,10 @@ struct ycfg_lookup_memo;
 struct ycfg_linter {
 	const struct ycfg_lint_opts *o;
 	struct ycfg_lookup_memo *memo;     /* owned; made on first use */
+	/* the file being linted, when it is a template: its spans (borrowed
+	 * from the document) and the buffer they index */
+	const struct ycfg_template *tpl;
+	const char *tplbuf;
 };
 
 void ycfg_linter_init(struct ycfg_linter *l, const struct ycfg_lint_opts *o);
@@ -49,7 +63,11 @@ void ycfg_linter_free(struct ycfg_linter *l);
 /* Lints the bytes in doc->buf (doc->path names them in diagnostics; boot
  * selects .boot syntax).  The document is reset first and holds the
  * file's settings and includes afterwards.  Findings go to d, counted
- * toward d's per-file cap as one file. */
+ * toward d's per-file cap as one file.  A template (see template.h and
+ * the options) is linted through its view: doc->buf is blanked in place
+ * and doc->tpl describes it; settings whose key or value holds a
+ * placeholder, or that sit in an if, are recorded with YCFG_ENT_INVALID
+ * (nothing certain to judge conditions on). */
 void ycfg_lint_doc(struct ycfg_linter *l, struct ycfg_doc *doc, bool boot,
 		   struct ycfg_diags *d);
 

@@ -103,6 +103,17 @@ const struct ycfg_param *ycfg_schema_lookup(const struct ycfg_schema *s,
 const struct ycfg_param *ycfg_schema_lookup_directive(
 	const struct ycfg_schema *s, const char *key, size_t len);
 
+/* The first setting (not boot directive) whose pattern a key with
+ * wildcard segments matches: segment i of key (0-based) matches any one
+ * segment when bit i of wild is set (templates: a placeholder standing
+ * for an index or a name), an index letter when it is all digits, else
+ * the same text in any case.  Aliases count.  NULL when none matches.
+ * Linear in the table: for the rare key the direct lookup cannot
+ * answer. */
+const struct ycfg_param *ycfg_schema_match_wild(const struct ycfg_schema *s,
+						const char *key, size_t len,
+						uint32_t wild);
+
 /* True when the key's first segment is one of the schema's namespaces. */
 bool ycfg_schema_in_namespace(const struct ycfg_schema *s, const char *key,
 			      size_t len);

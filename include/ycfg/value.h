@@ -94,6 +94,13 @@ bool ycfg_value_check(const struct ycfg_param *p, const char *key,
 		      size_t keylen, const char *value, size_t n,
 		      struct ycfg_value_result *res);
 
+/* The same, but messages show the value as shown (shownlen bytes): a
+ * template's value as written, where value is one way it may render. */
+bool ycfg_value_check_as(const struct ycfg_param *p, const char *key,
+			 size_t keylen, const char *value, size_t n,
+			 const char *shown, size_t shownlen,
+			 struct ycfg_value_result *res);
+
 /* What an entry accepts, in words for messages and `ycfg explain`:
  * "0 or 60..65535", "0 (newRequests), 1 (DNSTTL) or 3", "any text, at
  * most 32 characters".  Returns buf. */
