@@ -68,12 +68,18 @@ _ycfg()
         --schema | --config) _ycfg_files yaml yml; return ;;
         -o | --output) _ycfg_files; return ;;
         -j | --jobs) _ycfg_words "0 1 2 4 8"; return ;;
+        --min-severity) _ycfg_words "error warning info"; return ;;
+        --template) _ycfg_words "auto none smarty jinja provisioner 3cx blade shell atvar brace"; return ;;
+        --show-config | --stdin-filename) _ycfg_files; return ;;
         esac
         if [[ $cur == -* ]]; then
             _ycfg_words "--model --fail-on --format --schema --color
-                --exit-zero --config --no-config -j --jobs -o --output --help"
+                --exit-zero --config --no-config -j --jobs -o --output
+                --select --ignore --min-severity -q --quiet --statistics
+                --list-files --show-config --stdin-filename --force-exclude
+                --template --help"
         else
-            _ycfg_files cfg boot
+            _ycfg_files cfg boot tpl tmpl j2 jinja jinja2 twig
         fi
         ;;
     resolve)

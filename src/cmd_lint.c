@@ -1109,6 +1109,52 @@ list_files(struct run *run)
 }
 
 /* --show-config PATH */
+/* The template lines of --show-config: the mode in force and where it
+ * comes from, the templates globs, and how the file itself is read. */
+static void
+show_template(const struct lint_args *a, const struct context *c,
+	      const char *path, const char *src)
+{
+	enum ycfg_template_mode mode = c->lo.template_mode;
+	struct ycfg_buf buf = { 0 };
+	char why[256];
+
+	printf("template:     %s (%s)\n",
+	       mode == YCFG_TPL_MODE_AUTO ? "auto"
+	       : mode == YCFG_TPL_MODE_NONE ? "none"
+	       : ycfg_dialect_name(c->lo.template_dialect),
+	       a->template_given ? "--template"
+	       : c->cfg.template_mode != YCFG_CONFIG_UNSET ? src : "default");
+	for (size_t i = 0; i < c->cfg.ntemplates; i++)
+		printf("%-14s%s (%s)\n", i ? "" : "templates:",
+		       ycfg_shown(c->cfg.templates[i]), src);
+	if (ycfg_is_dir(path) ||
+	    ycfg_read_file(path, &buf, YCFG_FILE_MAX, why, sizeof(why)) !=
+		    YCFG_READ_OK) {
+		ycfg_buf_free(&buf);
+		return;
+	}
+
+	bool named = c->lo.is_template != NULL &&
+		     c->lo.is_template(path, c->lo.is_template_arg);
+	enum ycfg_dialect d =
+		mode == YCFG_TPL_MODE_DIALECT ? c->lo.template_dialect
+		: named ? ycfg_template_guess(path, buf.p, buf.len)
+		: mode == YCFG_TPL_MODE_NONE ? YCFG_TPL_NONE
+		: ycfg_template_detect(path, buf.p, buf.len);
+
+	if (d == YCFG_TPL_NONE)
+		printf("              this file: not a template\n");
+	else
+		printf("              this file: a %s template%s\n",
+		       ycfg_dialect_name(d),
+		       mode == YCFG_TPL_MODE_DIALECT ? ""
+		       : named ? " (named in templates:)"
+		       : ycfg_template_path(path) ? " (by its name)"
+		       : " (by its content)");
+	ycfg_buf_free(&buf);
+}
+
 static int
 show_config(const struct lint_args *a, const char *path)
 {
@@ -1158,6 +1204,7 @@ show_config(const struct lint_args *a, const char *path)
 		printf("%-14s%s: %s (%s)\n", i ? "" : "phones:",
 		       ycfg_shown(c->cfg.phones[i].pattern),
 		       ycfg_shown(c->cfg.phones[i].model), src);
+	show_template(a, c, path, src);
 	printf("rules:\n");
 	for (int r = 0; r < YCFG_R__COUNT; r++) {
 		const struct ycfg_rule_info *ri = ycfg_rule_info(r);

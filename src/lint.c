@@ -573,8 +573,8 @@ tpl_check_key(struct ycfg_linter *l, const char *file,
 			      "mean '%s'?", (int)ln->keylen, ln->key, shown);
 	} else {
 		ycfg_diag_add(d, file, ln->lineno, ln->keycol,
-			      YCFG_R_UNKNOWN_KEY, "unknown key '%.*s', "
-			      "whatever its placeholders render to",
+			      YCFG_R_UNKNOWN_KEY, "unknown key '%.*s' (for "
+			      "any value of its placeholders)",
 			      (int)ln->keylen, ln->key);
 	}
 	return NULL;
@@ -598,6 +598,17 @@ tpl_has_literal(const struct ycfg_linter *l, const char *v, size_t n)
 			return true;
 	}
 	return false;
+}
+
+/* True when failure a is milder than b: a severity below the rule's, or
+ * a value the phone adjusts, against a plain error. */
+static bool
+milder(const struct ycfg_value_result *a, const struct ycfg_value_result *b)
+{
+	int ra = a->severity >= 0 ? 2 : a->rule == YCFG_R_VALUE_ADJUSTED;
+	int rb = b->severity >= 0 ? 2 : b->rule == YCFG_R_VALUE_ADJUSTED;
+
+	return ra > rb;
 }
 
 /* Judges a template value holding placeholders: one that renders to any
@@ -639,12 +650,17 @@ tpl_check_value(struct ycfg_linter *l, const char *file,
 		if (ycfg_value_check_as(p, ln->key, ln->keylen, buf, o,
 					ln->val, ln->vallen, &res))
 			return true;
-		if (k == 0)
+		/* the mildest failure (a rendering the phone may well
+		 * accept); among equals, worded as for an address, the
+		 * likeliest thing rendered next to literal text */
+		if (k == 0 || milder(&res, &first) ||
+		    (!milder(&first, &res) &&
+		     strcmp(samples[k], "192.0.2.1") == 0))
 			first = res;
 	}
 	snprintf(first.msg + strlen(first.msg),
 		 sizeof(first.msg) - strlen(first.msg),
-		 ", whatever its placeholders render to");
+		 " (for any value of its placeholders)");
 	report_value(d, file, ln, &first);
 	*usable = first.rule == YCFG_R_VALUE_ADJUSTED || first.severity >= 0;
 	return false;
@@ -1005,6 +1021,11 @@ lint_template_setting(struct ycfg_linter *l, struct ycfg_doc *doc,
 	struct ycfg_entry *e = ycfg_doc_find(doc, ln->key, ln->keylen, h);
 	bool alt = e != NULL && !ycfg_template_implies(l->tpl, e->line,
 							ln->lineno);
+	/* an alternative of the last line may still repeat the first one
+	 * ({if a}k=1{else}k=0{/if} ... {if a}k=1{/if}) */
+	unsigned first = alt && e->first_line != e->line &&
+			 ycfg_template_implies(l->tpl, e->first_line,
+					       ln->lineno) ? e->first_line : 0;
 
 	unsigned loop = ycfg_template_loop_line(l->tpl, ln->lineno);
 
@@ -1040,9 +1061,9 @@ lint_template_setting(struct ycfg_linter *l, struct ycfg_doc *doc,
 		if (key_ok)
 			e->flags |= YCFG_ENT_KEY_OK;
 	}
-	if (prev != 0 && !alt)
+	if (prev != 0 && (!alt || first != 0))
 		ycfg_lint_duplicate(d, doc->path, ln->lineno, ln->keycol,
-				    ln->key, ln->keylen, prev,
+				    ln->key, ln->keylen, alt ? first : prev,
 				    (ln->flags & YCFG_VAL_BLANK) != 0);
 }
 
@@ -1137,6 +1158,80 @@ ycfg_lint_lines(struct ycfg_linter *l, struct ycfg_doc *doc, bool boot,
 	}
 }
 
+/* The display column of offset at of a template (code points, as the
+ * lexer counts). */
+static unsigned
+tpl_col(const struct ycfg_doc *doc, size_t at)
+{
+	size_t start = at;
+
+	while (start > 0 && doc->buf.p[start - 1] != '\n')
+		start--;
+	return (unsigned)ycfg_utf8_len(doc->buf.p + start, at - start) + 1;
+}
+
+/* What the view set aside: settings that whitespace control joins to an
+ * earlier line, and the other arms of inline ifs, checked as the plain
+ * settings they are (not recorded: each is an alternative). */
+static void
+lint_template_extras(struct ycfg_linter *l, struct ycfg_doc *doc,
+		     struct ycfg_diags *d)
+{
+	const struct ycfg_template *t = &doc->tpl;
+
+	for (size_t i = 0; i < t->njoins; i++)
+		ycfg_diag_add(d, doc->path, t->joins[i].line,
+			      tpl_col(doc, t->joins[i].at), YCFG_R_JOINED_LINES,
+			      "whitespace control joins this setting to line "
+			      "%u: the rendered file has both on one line, and "
+			      "the phone reads them as one", t->joins[i].onto);
+	for (size_t i = 0; i < t->nalts; i++) {
+		const struct ycfg_tpl_alt *a = &t->alts[i];
+		const char *text = t->alt_text + a->text, *end = text + a->len;
+		const char *k = text, *eq, *ke, *v, *ve;
+		struct ycfg_line ln = { .kind = YCFG_LINE_KV };
+		bool key_ok = false, value_ok = true;
+
+		while (k < end && (*k == ' ' || *k == '\t'))
+			k++;
+		eq = memchr(k, '=', (size_t)(end - k));
+		if (eq == NULL)
+			continue;
+		for (ke = eq; ke > k && (ke[-1] == ' ' || ke[-1] == '\t'); ke--)
+			;
+		if (ke == k || memchr(k, ' ', (size_t)(ke - k)) ||
+		    memchr(k, '\t', (size_t)(ke - k)))
+			continue;
+		for (v = eq + 1; v < end && (*v == ' ' || *v == '\t'); v++)
+			;
+		for (ve = end; ve > v && (ve[-1] == ' ' || ve[-1] == '\t'); ve--)
+			;
+		ln.lineno = a->line;
+		ln.key = k;
+		ln.keylen = (size_t)(ke - k);
+		ln.keycol = tpl_col(doc, a->at + (size_t)(k - text));
+		ln.val = v;
+		ln.vallen = (size_t)(ve - v);
+		ln.valcol = tpl_col(doc, a->at + (size_t)(v - text));
+		if (ln.vallen == 0)
+			ln.flags |= YCFG_VAL_BLANK;
+		else if (ln.vallen == 6 && memcmp(v, "%NULL%", 6) == 0)
+			ln.flags |= YCFG_VAL_NULL;
+		/* its text is a copy, outside the view */
+		l->tpl = NULL;
+		l->tplbuf = NULL;
+
+		const struct ycfg_param *p = check_setting(
+			l, doc->path, &ln, ycfg_hash_lower(YCFG_FNV32_INIT, k,
+							   ln.keylen),
+			d, &key_ok, &value_ok);
+
+		check_value_text(l->o, doc->path, &ln, p, d);
+		l->tpl = t;
+		l->tplbuf = doc->buf.p;
+	}
+}
+
 /* The dialect a file is read in, or YCFG_TPL_NONE. */
 static enum ycfg_dialect
 template_dialect(const struct ycfg_lint_opts *o, const struct ycfg_doc *doc)
@@ -1180,6 +1275,8 @@ ycfg_lint_doc(struct ycfg_linter *l, struct ycfg_doc *doc, bool boot,
 		if (dialect != YCFG_TPL_NONE)
 			ycfg_lexer_set_template(&lx, &doc->tpl);
 		ycfg_lint_lines(l, doc, boot, &lx, d);
+		if (dialect != YCFG_TPL_NONE && !boot)
+			lint_template_extras(l, doc, d);
 		/* lexing stopped early (legacy, binary): look everywhere */
 		doc->has_directives = lx.has_directive || lx.legacy ||
 				      lx.binary;

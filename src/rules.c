@@ -318,6 +318,17 @@ static const struct ycfg_rule_info rules[YCFG_R__COUNT] = {
 	     "desk phone's file, or the other way round.",
 	     "# a T54W phone\ncustom.handset.language = 1",
 	     "# only in the DECT base's files\ncustom.handset.language = 1"),
+	RULE(YCFG_R_JOINED_LINES, "joined-lines", YCFG_SEV_ERROR,
+	     "a template's whitespace control glues a setting to a line",
+	     "In a Jinja or Twig template, '{%-' and '-%}' remove the line "
+	     "breaks next to a tag, and a block tag alone on its line takes "
+	     "its own line break along (Twig, and Jinja with trim_blocks).  "
+	     "When that puts a setting on the same rendered line as an "
+	     "earlier setting or the version header, the phone reads the two "
+	     "as one line: the second setting is lost inside the first one's "
+	     "value.",
+	     "account.1.label = {{ label -}}\naccount.1.enable = 1",
+	     "account.1.label = {{ label }}\naccount.1.enable = 1"),
 };
 
 const struct ycfg_rule_info *

@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ycfg/template.h"
 #include "ycfg/vec.h"
@@ -64,28 +65,25 @@ ycfg_template_mode_parse(const char *s, enum ycfg_template_mode *mode,
 		{ "threecx", YCFG_TPL_THREECX }, { "sark", YCFG_TPL_SHELL },
 		{ "astlinux", YCFG_TPL_ATVAR }, { "mikopbx", YCFG_TPL_BRACE },
 	};
+	enum ycfg_dialect d = YCFG_TPL_NONE;
 
-	*dialect = YCFG_TPL_NONE;
-	if (strcmp(s, "auto") == 0) {
-		*mode = YCFG_TPL_MODE_AUTO;
+	if (strcmp(s, "auto") == 0 || strcmp(s, "none") == 0) {
+		*mode = s[0] == 'a' ? YCFG_TPL_MODE_AUTO : YCFG_TPL_MODE_NONE;
+		*dialect = YCFG_TPL_NONE;
 		return 0;
 	}
-	if (strcmp(s, "none") == 0) {
-		*mode = YCFG_TPL_MODE_NONE;
-		return 0;
-	}
+	for (int k = 1; k < YCFG_TPL__COUNT && d == YCFG_TPL_NONE; k++)
+		if (strcmp(s, dialect_names[k]) == 0)
+			d = (enum ycfg_dialect)k;
+	for (size_t k = 0; k < sizeof(other) / sizeof(other[0]) &&
+			   d == YCFG_TPL_NONE; k++)
+		if (strcmp(s, other[k].name) == 0)
+			d = other[k].d;
+	if (d == YCFG_TPL_NONE)
+		return -1;
 	*mode = YCFG_TPL_MODE_DIALECT;
-	for (int d = 1; d < YCFG_TPL__COUNT; d++)
-		if (strcmp(s, dialect_names[d]) == 0) {
-			*dialect = (enum ycfg_dialect)d;
-			return 0;
-		}
-	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++)
-		if (strcmp(s, other[i].name) == 0) {
-			*dialect = other[i].d;
-			return 0;
-		}
-	return -1;
+	*dialect = d;
+	return 0;
 }
 
 static bool
@@ -190,9 +188,9 @@ smarty_at(const char *b, size_t len, size_t i, struct tok *t)
 		t->end = find_close(b, len, i + 2, "*}");
 		return t->end != 0;
 	}
-	/* a variable, or an expression that prints: {"text"}, {0} */
-	if (b[i + 1] == '$' || b[i + 1] == '"' || b[i + 1] == '\'' ||
-	    isdigit((unsigned char)b[i + 1])) {
+	/* a variable, or a string that prints: {"text"}.  ({1} is left
+	 * alone: Yealink's own label rules read {L}_{1}) */
+	if (b[i + 1] == '$' || b[i + 1] == '"' || b[i + 1] == '\'') {
 		t->kind = TK_PH;
 		t->end = brace_end(b, len, i + 1);
 		return t->end != 0;
@@ -351,24 +349,49 @@ blade_at(const char *b, size_t len, size_t i, struct tok *t)
 		return t->end != 0;
 	}
 	if (b[i] != '@' || (i > 0 && !isspace((unsigned char)b[i - 1]) &&
-			    b[i - 1] != '}' && b[i - 1] != ')'))
+			    b[i - 1] != '}' && b[i - 1] != ')' &&
+			    b[i - 1] != '='))
 		return false;
 
+	/* args: 'y' required "(...)", 'o' optional, 'n' none */
 	static const struct {
 		const char *w;
 		enum tok_dir d;
-		bool args;
+		char args;
 	} words[] = {
-		{ "if", D_IF, true }, { "elseif", D_ELIF, true },
-		{ "else", D_ELSE, false }, { "endif", D_ENDIF, false },
-		{ "isset", D_IF, true }, { "endisset", D_ENDIF, false },
-		{ "unless", D_IF, true }, { "endunless", D_ENDIF, false },
-		{ "empty", D_IF, true }, { "endempty", D_ENDIF, false },
-		{ "foreach", D_FOR, true }, { "endforeach", D_ENDFOR, false },
-		{ "for", D_FOR, true }, { "endfor", D_ENDFOR, false },
-		{ "while", D_FOR, true }, { "endwhile", D_ENDFOR, false },
-		{ "include", D_INCLUDE, true }, { "extends", D_INCLUDE, true },
-		{ "php", D_OTHER, false },
+		{ "if", D_IF, 'y' }, { "elseif", D_ELIF, 'y' },
+		{ "else", D_ELSE, 'n' }, { "endif", D_ENDIF, 'n' },
+		{ "isset", D_IF, 'y' }, { "endisset", D_ENDIF, 'n' },
+		{ "unless", D_IF, 'y' }, { "endunless", D_ENDIF, 'n' },
+		{ "empty", D_IF, 'o' }, { "endempty", D_ENDIF, 'n' },
+		{ "auth", D_IF, 'o' }, { "endauth", D_ENDIF, 'n' },
+		{ "guest", D_IF, 'o' }, { "endguest", D_ENDIF, 'n' },
+		{ "env", D_IF, 'y' }, { "endenv", D_ENDIF, 'n' },
+		{ "production", D_IF, 'n' }, { "endproduction", D_ENDIF, 'n' },
+		/* a switch is an if whose cases are its arms */
+		{ "switch", D_IF, 'y' }, { "case", D_ELIF, 'y' },
+		{ "default", D_ELSE, 'n' }, { "endswitch", D_ENDIF, 'n' },
+		{ "foreach", D_FOR, 'y' }, { "endforeach", D_ENDFOR, 'n' },
+		{ "forelse", D_FOR, 'y' }, { "endforelse", D_ENDFOR, 'n' },
+		{ "for", D_FOR, 'y' }, { "endfor", D_ENDFOR, 'n' },
+		{ "while", D_FOR, 'y' }, { "endwhile", D_ENDFOR, 'n' },
+		{ "break", D_OTHER, 'o' }, { "continue", D_OTHER, 'o' },
+		{ "include", D_INCLUDE, 'y' }, { "extends", D_INCLUDE, 'y' },
+		{ "includeIf", D_OTHER, 'y' }, { "includeWhen", D_OTHER, 'y' },
+		{ "each", D_OTHER, 'y' },
+		{ "section", D_OTHER, 'y' }, { "endsection", D_OTHER, 'n' },
+		{ "show", D_OTHER, 'n' }, { "stop", D_OTHER, 'n' },
+		{ "append", D_OTHER, 'n' }, { "overwrite", D_OTHER, 'n' },
+		{ "parent", D_OTHER, 'n' },
+		{ "push", D_OTHER, 'y' }, { "endpush", D_OTHER, 'n' },
+		{ "prepend", D_OTHER, 'y' }, { "endprepend", D_OTHER, 'n' },
+		{ "once", D_OTHER, 'n' }, { "endonce", D_OTHER, 'n' },
+		{ "verbatim", D_OTHER, 'n' }, { "endverbatim", D_OTHER, 'n' },
+		{ "csrf", D_OTHER, 'n' }, { "method", D_OTHER, 'y' },
+		/* these print something: placeholders */
+		{ "yield", D_OTHER, 'y' }, { "stack", D_OTHER, 'y' },
+		{ "json", D_OTHER, 'y' }, { "lang", D_OTHER, 'y' },
+		{ "php", D_OTHER, 'n' },
 	};
 	const char *w = b + i + 1;
 	size_t wl = word_len(w, len - i - 1);
@@ -377,7 +400,7 @@ blade_at(const char *b, size_t len, size_t i, struct tok *t)
 		if (!word_is(w, wl, words[k].w))
 			continue;
 
-		size_t e = i + 1 + wl;
+		size_t e = i + 1 + wl, a = e;
 
 		if (word_is(w, wl, "php")) {
 			/* @php ... @endphp is code: blank it all */
@@ -385,17 +408,22 @@ blade_at(const char *b, size_t len, size_t i, struct tok *t)
 			t->end = find_close(b, len, e, "@endphp");
 			return t->end != 0;
 		}
-		if (words[k].args) {
-			while (e < len && (b[e] == ' ' || b[e] == '\t'))
-				e++;
-			if (e >= len || b[e] != '(')
-				return false;
-			e = paren_end(b, len, e);
+		while (a < len && (b[a] == ' ' || b[a] == '\t'))
+			a++;
+		if (words[k].args != 'n' && a < len && b[a] == '(') {
+			e = paren_end(b, len, a);
 			if (e == 0)
 				return false;
+		} else if (words[k].args == 'y') {
+			return false;
 		}
-		t->kind = TK_DIRECTIVE;
+		t->kind = word_is(w, wl, "yield") || word_is(w, wl, "stack") ||
+				  word_is(w, wl, "json") || word_is(w, wl, "lang")
+			  ? TK_PH : TK_DIRECTIVE;
 		t->dir = words[k].d;
+		/* @empty without a condition is @forelse's other arm */
+		if (word_is(w, wl, "empty") && e == i + 1 + wl)
+			t->dir = D_ELSE;
 		t->end = e;
 		return true;
 	}
@@ -409,13 +437,16 @@ threecx_at(const char *b, size_t len, size_t i, struct tok *t)
 	t->start = i;
 	t->dir = D_OTHER;
 	if (b[i] == '%' && i + 1 < len && b[i + 1] == '%') {
-		size_t wl = word_len(b + i + 2, len - i - 2);
+		/* %%pbx_ip%%, %%param::sipport%%, %%PROVLINKLOCAL.HOST%% */
+		size_t k = i + 2;
 
-		if (wl == 0 || i + 2 + wl + 2 > len ||
-		    memcmp(b + i + 2 + wl, "%%", 2) != 0)
+		while (k < len && (isalnum((unsigned char)b[k]) || b[k] == '_' ||
+				   b[k] == ':' || b[k] == '.'))
+			k++;
+		if (k == i + 2 || k + 2 > len || memcmp(b + k, "%%", 2) != 0)
 			return false;
 		t->kind = TK_PH;
-		t->end = i + 2 + wl + 2;
+		t->end = k + 2;
 		return true;
 	}
 	if (b[i] != '{' || i + 1 >= len)
@@ -473,13 +504,23 @@ shell_at(const char *b, size_t len, size_t i, struct tok *t)
 	return true;
 }
 
-/* AstLinux: @VAR@, and \# for a '#' its own configuration reader would
- * take for a comment. */
+/* AstLinux: @VAR@; its phoneprov-build drops every line that starts with
+ * '#' (a comment of the template), and \# at the start of a line is how a
+ * '#' reaches the phone's file. */
 static bool
 atvar_at(const char *b, size_t len, size_t i, struct tok *t)
 {
 	size_t k = i + 1;
 
+	if (b[i] == '#' && (i == 0 || b[i - 1] == '\n')) {
+		t->kind = TK_COMMENT;
+		t->dir = D_OTHER;
+		t->start = i;
+		t->end = i;
+		while (t->end < len && b[t->end] != '\n' && b[t->end] != '\r')
+			t->end++;
+		return true;
+	}
 	if (b[i] == '\\' && k < len && b[k] == '#') {
 		t->kind = TK_COMMENT;
 		t->dir = D_OTHER;
@@ -533,7 +574,7 @@ static const struct {
 	[YCFG_TPL_THREECX] = { threecx_at, "{%" },
 	[YCFG_TPL_BLADE] = { blade_at, "{@" },
 	[YCFG_TPL_SHELL] = { shell_at, "$#" },
-	[YCFG_TPL_ATVAR] = { atvar_at, "@\\" },
+	[YCFG_TPL_ATVAR] = { atvar_at, "@\\#" },
 	[YCFG_TPL_BRACE] = { brace_at, "{" },
 };
 
@@ -588,6 +629,8 @@ ycfg_template_detect(const char *path, const char *buf, size_t len)
 
 	bool named = path != NULL && ycfg_template_path(path);
 
+	if (buf == NULL)
+		return YCFG_TPL_NONE;
 	if (len > DETECT_MAX)
 		len = DETECT_MAX;
 	/* the clearest signs first: tags no provisioning value holds */
@@ -652,7 +695,8 @@ ycfg_template_detect(const char *path, const char *buf, size_t len)
 		if (longer >= 2)
 			return YCFG_TPL_BRACE;
 	}
-	return named ? YCFG_TPL_JINJA : YCFG_TPL_NONE;
+	/* a template by name without any sign: nothing to read differently */
+	return YCFG_TPL_NONE;
 }
 
 enum ycfg_dialect
@@ -695,6 +739,7 @@ ycfg_template_reset(struct ycfg_template *t)
 		memset(t->line_arm, 0, t->nlines * sizeof(*t->line_arm));
 	t->dialect = YCFG_TPL_NONE;
 	t->nph = t->narms = t->nbl = t->ncont = 0;
+	t->nalts = t->nalt_text = t->njoins = 0;
 	t->first_line = 1;
 	t->header_included = false;
 }
@@ -707,6 +752,9 @@ ycfg_template_free(struct ycfg_template *t)
 	free(t->line_arm);
 	free(t->bl);
 	free(t->cont);
+	free(t->alts);
+	free(t->alt_text);
+	free(t->joins);
 	ycfg_template_init(t);
 }
 
@@ -732,6 +780,8 @@ struct scan {
 	bool cont;             /* this line's content continues rline */
 	bool trim_after;       /* a "-%}" trims the blanks that follow */
 	bool eat_nl;           /* a block tag just ended: its newline goes */
+	bool implicit;         /* a newline of the rendered line went only by
+	                        * that rule (Twig's, Jinja's trim_blocks) */
 	size_t run_end;        /* the run of blanks being read, and */
 	bool run_trim;         /* whether a "{%-" after it trims it */
 	struct {
@@ -804,19 +854,52 @@ tag_hash(const char *b, size_t start, size_t end, uint32_t before)
 static bool
 picks_one_pass(const char *b, size_t start, size_t end)
 {
-	const char *t = b + start;
-	size_t n = end - start;
+	static const char *const marks[] = { "first", "last" };
+	static const char *const counters[] = {
+		"index", "iteration", "line_number", "line", "number", "count",
+	};
+	const char *t = b + start, *e = b + end;
 
-	if (memmem(t, n, "first", 5) || memmem(t, n, "last", 4))
-		return true;
-	for (const char *p = t; (p = memmem(p, n - (size_t)(p - t), "==", 2));
+	/* loop.first, $smarty.foreach.x.last, @first, $loop->first: a word
+	 * of its own after '.', '@' or '->' */
+	for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
+		size_t ml = strlen(marks[k]);
+
+		for (const char *p = t; (p = memmem(p, (size_t)(e - p), marks[k],
+						     ml)) != NULL; p += ml)
+			if (p > t && (p[-1] == '.' || p[-1] == '@' ||
+				      p[-1] == '>') &&
+			    (p + ml == e || !(isalnum((unsigned char)p[ml]) ||
+					      p[ml] == '_')))
+				return true;
+	}
+	/* a counter compared with a number: $row.line_number == 1 */
+	for (const char *p = t; (p = memmem(p, (size_t)(e - p), "==", 2));
 	     p += 2) {
-		const char *q = p + 2;
+		const char *q = p + 2, *w = p;
 
-		while (q < t + n && (*q == ' ' || *q == '\'' || *q == '"'))
+		while (q < e && (*q == ' ' || *q == '\'' || *q == '"'))
 			q++;
-		if (q < t + n && isdigit((unsigned char)*q))
-			return true;
+		if (q >= e || !isdigit((unsigned char)*q))
+			continue;
+		while (w > t && w[-1] == ' ')
+			w--;
+
+		const char *word = w;
+
+		while (word > t && (isalnum((unsigned char)word[-1]) ||
+				    word[-1] == '_'))
+			word--;
+		if (w - word == 1)
+			return true;    /* $i == 1, $row.n == 1 */
+		for (size_t k = 0; k < sizeof(counters) / sizeof(counters[0]);
+		     k++) {
+			size_t cl = strlen(counters[k]);
+
+			if ((size_t)(w - t) >= cl &&
+			    strncasecmp(w - cl, counters[k], cl) == 0)
+				return true;
+		}
 	}
 	return false;
 }
@@ -866,11 +949,34 @@ add_cont(struct scan *s, unsigned line)
 	t->cont[k] = line;
 }
 
-/* The line's arm, at its first content; with whitespace control, whether
- * its content continues an earlier line (s->cont: the caller blanks
- * it). */
+/* True when the text at `at` up to the end of its line reads as a setting:
+ * a key (with a '.' and no blank) before a '='. */
+static bool
+looks_like_setting(const struct scan *s, size_t at)
+{
+	size_t e = at, dot = 0;
+	unsigned braces = 0;     /* blanks inside {{ n }} are the key's */
+
+	while (e < s->len && s->b[e] != '\n' && s->b[e] != '=') {
+		if (s->b[e] == '{')
+			braces++;
+		else if (s->b[e] == '}' && braces > 0)
+			braces--;
+		else if ((s->b[e] == ' ' || s->b[e] == '\t') && braces == 0)
+			break;
+		dot += s->b[e] == '.' && braces == 0;
+		e++;
+	}
+	while (e < s->len && (s->b[e] == ' ' || s->b[e] == '\t'))
+		e++;
+	return dot > 0 && e < s->len && s->b[e] == '=';
+}
+
+/* The line's arm, at its first content (at `at`); with whitespace control,
+ * whether its content continues an earlier line (s->cont: the caller
+ * blanks it), and whether that joins a setting to the earlier line. */
 static void
-mark_content(struct scan *s)
+mark_content(struct scan *s, size_t at)
 {
 	struct ycfg_template *t = s->t;
 
@@ -878,12 +984,30 @@ mark_content(struct scan *s)
 		return;
 	s->content = true;
 	if (s->wsctl) {
-		if (!s->rcontent) {
+		/* a setting that only Twig's block-tag rule would join is
+		 * read on its own line, as plain Jinja renders it: either
+		 * way it is not swallowed */
+		bool own = s->implicit && looks_like_setting(s, at);
+
+		if (!s->rcontent || own) {
 			s->rline = s->line;
 			s->rcontent = true;
+			s->implicit = false;
 		} else if (s->rline != s->line) {
 			s->cont = true;
 			add_cont(s, s->rline);
+			if (looks_like_setting(s, at)) {
+				if (ycfg_vec_reserve(&t->joins, &t->capjoins,
+						     t->njoins + 1,
+						     sizeof(*t->joins), 4) != 0) {
+					s->oom = 1;
+					return;
+				}
+				t->joins[t->njoins++] = (struct ycfg_tpl_join){
+					.line = s->line, .at = (uint32_t)at,
+					.onto = s->rline,
+				};
+			}
 			return;
 		}
 	}
@@ -906,17 +1030,26 @@ mark_content(struct scan *s)
 	t->line_arm[s->line] = s->cur;
 }
 
+/* The other arms of an inline if: where each elif/else tag starts and
+ * where its text starts. */
+#define INLINE_ARMS 16
+struct inline_arms {
+	size_t tag[INLINE_ARMS], text[INLINE_ARMS];
+	unsigned n;
+};
+
 /* For an if at tok: on the same line, its matching endif (in *endif) and
- * the end of its first arm (where the first elif/else at its depth
- * starts, or the endif).  False when it ends on another line. */
+ * its other arms (in *arms; the first arm ends where the first of them
+ * starts, or at the endif).  False when it ends on another line than the
+ * if tag does. */
 static bool
 inline_if(const struct scan *s, const struct tok *tok, struct tok *endif,
-	  size_t *arm_end)
+	  struct inline_arms *arms)
 {
 	int depth = 0;
 	struct tok t;
 
-	*arm_end = 0;
+	arms->n = 0;
 	for (size_t i = tok->end; i < s->len && s->b[i] != '\n'; i++) {
 		if (strchr(dialects[s->d].triggers, s->b[i]) == NULL ||
 		    !dialects[s->d].at(s->b, s->len, i, &t))
@@ -925,12 +1058,13 @@ inline_if(const struct scan *s, const struct tok *tok, struct tok *endif,
 			if (t.dir == D_IF) {
 				depth++;
 			} else if ((t.dir == D_ELIF || t.dir == D_ELSE) &&
-				   depth == 0 && *arm_end == 0) {
-				*arm_end = t.start;
+				   depth == 0) {
+				if (arms->n < INLINE_ARMS) {
+					arms->tag[arms->n] = t.start;
+					arms->text[arms->n++] = t.end;
+				}
 			} else if (t.dir == D_ENDIF && depth-- == 0) {
 				*endif = t;
-				if (*arm_end == 0)
-					*arm_end = t.start;
 				return true;
 			}
 		}
@@ -971,6 +1105,10 @@ wsctl_directive(struct scan *s, enum tok_dir dir)
 		    s->depth <= sizeof(s->saved) / sizeof(s->saved[0])) {
 			s->rline = s->saved[s->depth - 1].rline;
 			s->rcontent = s->saved[s->depth - 1].rcontent;
+		} else if (s->depth > 0) {
+			/* deeper than kept: the arm starts a line of its own */
+			s->rline = s->line;
+			s->rcontent = false;
 		}
 		break;
 	case D_ENDIF:
@@ -1004,6 +1142,18 @@ run_trimmed(struct scan *s, size_t i)
 	return s->run_trim;
 }
 
+static void next_line(struct scan *s, bool rendered);
+
+/* The newlines inside a tag or a skipped stretch [from, to): lines of the
+ * file that render no line break. */
+static void
+count_lines(struct scan *s, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+		if (s->b[k] == '\n')
+			next_line(s, false);
+}
+
 /* A new line of the file, after a newline in the text or in a tag. */
 static void
 next_line(struct scan *s, bool rendered)
@@ -1014,6 +1164,7 @@ next_line(struct scan *s, bool rendered)
 	if (rendered) {
 		s->rline = s->line;
 		s->rcontent = false;
+		s->implicit = false;
 	}
 }
 
@@ -1048,9 +1199,17 @@ directive(struct scan *s, const struct tok *t)
 		}
 		break;
 	case D_ENDIF:
-	case D_ENDFOR:
-		if (s->cur != 0)
+		/* a stray endif inside a loop does not end the loop */
+		if (s->cur != 0 && !tp->arms[s->cur - 1].loop)
 			s->cur = tp->arms[s->cur - 1].parent;
+		break;
+	case D_ENDFOR:
+		/* the innermost loop ends, with any if left open in it */
+		for (uint32_t x = s->cur; x != 0; x = tp->arms[x - 1].parent)
+			if (tp->arms[x - 1].loop) {
+				s->cur = tp->arms[x - 1].parent;
+				break;
+			}
 		break;
 	case D_INCLUDE:
 		if (!s->any_content)
@@ -1059,6 +1218,35 @@ directive(struct scan *s, const struct tok *t)
 	default:
 		break;
 	}
+}
+
+/* Keeps the text of another arm of an inline if, [from, to), before it
+ * is blanked: when it is plain text (no token of the dialect) the linter
+ * checks it as the setting it is. */
+static void
+add_alt(struct scan *s, size_t from, size_t to)
+{
+	struct ycfg_template *t = s->t;
+	struct tok tok;
+
+	for (size_t i = from; i < to; i++)
+		if (strchr(dialects[s->d].triggers, s->b[i]) != NULL &&
+		    dialects[s->d].at(s->b, to, i, &tok))
+			return;
+	if (ycfg_vec_reserve(&t->alts, &t->capalts, t->nalts + 1,
+			     sizeof(*t->alts), 8) != 0 ||
+	    ycfg_vec_reserve(&t->alt_text, &t->capalt_text,
+			     t->nalt_text + (to - from) + 1, 1, 256) != 0) {
+		s->oom = 1;
+		return;
+	}
+	memcpy(t->alt_text + t->nalt_text, s->b + from, to - from);
+	t->alts[t->nalts++] = (struct ycfg_tpl_alt){
+		.line = s->line, .at = (uint32_t)from,
+		.text = (uint32_t)t->nalt_text, .len = (uint32_t)(to - from),
+	};
+	t->nalt_text += to - from;
+	t->alt_text[t->nalt_text++] = '\0';
 }
 
 int
@@ -1070,20 +1258,26 @@ ycfg_template_scan(enum ycfg_dialect d, char *buf, size_t len,
 	uint32_t inline_parent = 0;          /* its enclosing arm + 1 */
 
 	ycfg_template_reset(t);
-	t->dialect = d;
 	if ((unsigned)d >= YCFG_TPL__COUNT || dialects[d].at == NULL ||
 	    len > UINT32_MAX)
 		return 0;
-	/* AstLinux: the phone file is the [phoneprov] section */
+	t->dialect = d;
+	/* AstLinux: the phone file is the [phoneprov] section, up to the
+	 * next section */
 	if (d == YCFG_TPL_ATVAR) {
 		const char *sec = memmem(buf, len, "\n[phoneprov]", 12);
+		bool first = len >= 11 && memcmp(buf, "[phoneprov]", 11) == 0;
 
-		if (sec != NULL) {
-			size_t end = (size_t)(sec - buf) + 12;
+		if (first || sec != NULL) {
+			size_t end = first ? 11 : (size_t)(sec - buf) + 12, next;
 
 			while (end < len && buf[end] != '\n')
 				end++;
 			blank(&s, 0, end);
+			for (next = end; next < len; next++)
+				if (buf[next] == '[' && buf[next - 1] == '\n')
+					break;
+			blank(&s, next, len);
 		}
 	}
 	s.wsctl = d == YCFG_TPL_JINJA;
@@ -1094,15 +1288,18 @@ ycfg_template_scan(enum ycfg_dialect d, char *buf, size_t len,
 
 		if (skip_to != 0 && i >= skip_from) {
 			blank(&s, skip_from, skip_to);
+			count_lines(&s, skip_from, skip_to);
 			i = skip_to - 1;
 			skip_to = 0;
 			s.cur = inline_parent - 1;
 			continue;
 		}
 		if (c == '\n') {
-			bool eaten = s.wsctl && (s.trim_after || s.eat_nl ||
-						 run_trimmed(&s, i));
+			bool trimmed = s.wsctl && (s.trim_after ||
+						   run_trimmed(&s, i));
+			bool eaten = trimmed || (s.wsctl && s.eat_nl);
 
+			s.implicit |= eaten && !trimmed;
 			s.eat_nl = false;
 			next_line(&s, !eaten);
 			continue;
@@ -1119,47 +1316,52 @@ ycfg_template_scan(enum ycfg_dialect d, char *buf, size_t len,
 		if (strchr(dialects[d].triggers, c) == NULL || c == '\0' ||
 		    !dialects[d].at(buf, len, i, &tok)) {
 			if (c != ' ' && c != '\t' && c != '\r') {
-				mark_content(&s);
+				mark_content(&s, i);
 				if (s.cont)
 					blank(&s, i, i + 1);
 			}
 			continue;
 		}
 		/* read before the tag is blanked: "-%}", "-}}", "-#}" trim
-		 * what follows, a block tag or comment takes its newline */
+		 * what follows; a block tag or comment alone at the start of
+		 * its line takes its newline along (Twig, trim_blocks), unless
+		 * it ends "+%}".  (After content it would glue the next line
+		 * to a setting, which plain Jinja does not: the line is read
+		 * on its own.) */
 		bool trims = tok.end - tok.start >= 3 && buf[tok.end - 3] == '-';
-		bool block = tok.end - tok.start >= 2 &&
+		bool block = tok.end - tok.start >= 3 && !s.content &&
+			     buf[tok.end - 3] != '+' &&
 			     (buf[tok.end - 2] == '%' || buf[tok.end - 2] == '#');
 
 		switch (tok.kind) {
 		case TK_PH:
-			mark_content(&s);
+			mark_content(&s, tok.start);
 			if (s.cont)
 				blank(&s, tok.start, tok.end);
 			else
 				add_ph(&s, tok.start, tok.end);
+			count_lines(&s, tok.start, tok.end);
 			break;
 		case TK_COMMENT:
-			for (size_t k = tok.start; k < tok.end; k++)
-				if (buf[k] == '\n')
-					next_line(&s, false);
+			count_lines(&s, tok.start, tok.end);
 			blank(&s, tok.start, tok.end);
 			break;
 		case TK_DIRECTIVE: {
 			struct tok endif;
-			size_t arm_end;
+			struct inline_arms arms;
 
 			if (tok.dir == D_IF && skip_to == 0 &&
-			    inline_if(&s, &tok, &endif, &arm_end)) {
+			    inline_if(&s, &tok, &endif, &arms)) {
 				if (after_equals(&s, tok.start)) {
 					/* part of a value: any value */
-					mark_content(&s);
+					mark_content(&s, tok.start);
 					trims = buf[endif.end - 3] == '-';
-					block = true;
+					block = false;
 					if (s.cont)
 						blank(&s, tok.start, endif.end);
 					else
 						add_ph(&s, tok.start, endif.end);
+					count_lines(&s, tok.start, endif.end);
 					tok.end = endif.end;
 					break;
 				}
@@ -1173,16 +1375,19 @@ ycfg_template_scan(enum ycfg_dialect d, char *buf, size_t len,
 						picks_one_pass(buf, tok.start,
 							       tok.end));
 				blank(&s, tok.start, tok.end);
-				skip_from = arm_end;
+				count_lines(&s, tok.start, tok.end);
+				skip_from = arms.n ? arms.tag[0] : endif.start;
 				skip_to = endif.end;
+				for (unsigned k = 0; k < arms.n; k++)
+					add_alt(&s, arms.text[k],
+						k + 1 < arms.n ? arms.tag[k + 1]
+							       : endif.start);
 				break;
 			}
 			/* the arm starts on the tag's line; the tag is read
 			 * before it is blanked */
 			directive(&s, &tok);
-			for (size_t k = tok.start; k < tok.end; k++)
-				if (buf[k] == '\n')
-					next_line(&s, false);
+			count_lines(&s, tok.start, tok.end);
 			blank(&s, tok.start, tok.end);
 			break;
 		}

@@ -39,5 +39,8 @@ expect ycfg lint --color "" -- never
 expect ycfg resolve --format c -- cfg
 expect "$exe" explain duplicate -- duplicate-key
 expect "$exe" lint --model T54 -- T54W
+expect ycfg lint --temp -- --template
+expect ycfg lint --template sm -- smarty
+expect ycfg lint --min-severity w -- warning
 exit $((fails > 0))
 ' check-completion "$1" "$2"

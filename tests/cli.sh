@@ -283,5 +283,59 @@ printf '%s\nstatic.specific_model.excluded_mode = 2\n' "$H" >bad.boot
 t 1 lint bad.boot
 has out "[invalid-value]"
 
+# --- templates ---------------------------------------------------------------
+mkdir -p tpl/sub
+printf '%s\naccount.{{ n }}.label = {{ name }}\naccount.{{ n }}.enable = 1\n' "$H" >tpl/a.j2
+printf '%s\naccount.{$n}.label = {$name}\naccount.{$n}.enable = {$on}\n' "$H" >tpl/b.cfg
+printf '\\%s\naccount.@N@.label = @NAME@\n' "$H" >tpl/sub/c.conf
+t 2 lint --template bogus tpl/a.j2
+has err "invalid --template 'bogus'; expected auto, none or a dialect"
+t 0 lint --no-config tpl/a.j2
+t 0 lint --no-config tpl/b.cfg
+# read as plain files, the placeholders are findings
+t 1 lint --no-config --template none tpl/a.j2
+has out "[space-in-key]"
+t 1 lint --no-config --template none tpl/b.cfg
+has out "[account-index]"
+# a dialect for every file: b.cfg read as Jinja keeps {$n} literal
+t 1 lint --no-config --template jinja tpl/b.cfg
+has out "[account-index]"
+t 0 lint --no-config --template fusionpbx tpl/b.cfg
+# a directory: templates by name are found, .conf only when named
+t 0 lint --no-config tpl
+has err "in 2 files"
+t 2 lint --no-config --template none tpl/sub
+has err "nothing to lint in 'tpl/sub': no .cfg or .boot files and no templates"
+t 1 lint --no-config --template none tpl
+has err "in 1 file"
+printf 'templates: ["sub/*.conf"]\n' >tpl/.ycfg.yaml
+t 0 lint tpl
+has err "in 3 files"
+t 0 lint --show-config tpl/sub/c.conf
+has out "templates:    sub/*.conf"
+has out "this file: a atvar template (named in templates:)"
+t 0 lint --show-config tpl/a.j2
+has out "template:     auto (default)"
+has out "this file: a jinja template (by its name)"
+printf 'template: none\n' >tpl/.ycfg.yaml
+t 1 lint tpl/b.cfg
+has out "[account-index]"
+t 0 lint --template auto tpl/b.cfg
+t 0 lint --show-config tpl/b.cfg
+has out "template:     none ($TMP/tpl/.ycfg.yaml)"
+has out "this file: not a template"
+t 2 lint tpl/sub
+has err "nothing to lint in 'tpl/sub': no .cfg or .boot files and no templates"
+printf 'template: smartie\n' >tpl/.ycfg.yaml
+t 2 lint tpl/b.cfg
+has err "tpl/.ycfg.yaml:1:11: 'template' must be auto, none or a dialect"
+printf 'templates: sub\n' >tpl/.ycfg.yaml
+t 2 lint tpl/b.cfg
+has err "'templates' must be a list of glob patterns"
+rm tpl/.ycfg.yaml
+# standard input is a template by the name it is given
+printf '%s\naccount.{{ n }}.label = {{ x }}\n' "$H" | "$YCFG" lint --no-config --stdin-filename t.j2 - >out 2>err
+if [ $? -eq 0 ]; then ok; else bad "a template on standard input: not clean"; fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

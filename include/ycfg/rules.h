@@ -76,6 +76,8 @@ enum ycfg_rule {
 	YCFG_R_LINK_NOT_FOLLOWED,
 	/* the whole schema */
 	YCFG_R_NOT_ON_MODEL,
+	/* templates */
+	YCFG_R_JOINED_LINES,
 	YCFG_R__COUNT /**< not a rule */
 };
 

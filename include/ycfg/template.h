@@ -51,8 +51,10 @@ enum ycfg_template_mode {
 const char *ycfg_dialect_name(enum ycfg_dialect d);
 
 /* Parses a --template / template: value: "auto", "none" or a dialect
- * name (also "twig", "tempita" for jinja, "fusionpbx" for smarty, "3cx",
- * "sark", "astlinux", "mikopbx").  Returns 0, or -1 when unknown. */
+ * name (also "twig", "tempita", "jinja2" for jinja, "fusionpbx" for
+ * smarty, "threecx", "sark", "astlinux", "mikopbx"), exactly as written.
+ * Returns 0, or -1 when unknown (*mode and *dialect are then left as
+ * they were). */
 int ycfg_template_mode_parse(const char *s, enum ycfg_template_mode *mode,
 			     enum ycfg_dialect *dialect);
 
@@ -62,8 +64,10 @@ bool ycfg_template_path(const char *path);
 
 /* The dialect of a file: by its extension when it has one of a single
  * dialect, else by its content (conservatively: a file is a template only
- * on clear signs, such as {$var} or {% if %}); YCFG_TPL_NONE for a plain
- * provisioning file. */
+ * on clear signs, such as {$var} or {% if %}, in its first 64 KiB; a
+ * template's name lowers the bar to one placeholder); YCFG_TPL_NONE for
+ * a plain provisioning file, or a .tpl without any sign.  buf may be
+ * NULL when len is 0. */
 enum ycfg_dialect ycfg_template_detect(const char *path, const char *buf,
 				       size_t len);
 
@@ -93,6 +97,23 @@ struct ycfg_tpl_arm {
 	                     * compares with a number */
 };
 
+/* The text of another arm of an inline if that the view blanked ({if
+ * $a}key = 1{else}key = 2{/if} keeps the first): plain text, checked as
+ * the setting it is. */
+struct ycfg_tpl_alt {
+	uint32_t line;              /* 1-based */
+	uint32_t at;                /* its offset in the file */
+	uint32_t text, len;         /* its copy in alt_text (NUL-terminated) */
+};
+
+/* Where whitespace control joins a line holding a setting to an earlier
+ * line with content: the renderer writes both on one line. */
+struct ycfg_tpl_join {
+	uint32_t line;              /* the line joined */
+	uint32_t at;                /* offset of its content */
+	uint32_t onto;              /* the line it lands on */
+};
+
 struct ycfg_template {
 	enum ycfg_dialect dialect;
 	struct ycfg_tpl_span *ph;   /* placeholders, in order */
@@ -106,6 +127,12 @@ struct ycfg_template {
 	struct ycfg_tpl_span *bl;   /* blanked directives and comments, in
 	                             * order */
 	size_t nbl, capbl;
+	struct ycfg_tpl_alt *alts;  /* other arms of inline ifs, in order */
+	size_t nalts, capalts;
+	char *alt_text;
+	size_t nalt_text, capalt_text;
+	struct ycfg_tpl_join *joins;  /* settings joined to earlier lines */
+	size_t njoins, capjoins;
 	uint32_t *cont;             /* lines whose setting goes on over later
 	                             * lines when rendered (Jinja whitespace
 	                             * control), ascending */
