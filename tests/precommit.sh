@@ -107,5 +107,15 @@ hook old/retired.cfg
 if [ "$rc" -eq 0 ] && ! grep -q "invalid boolean" "$TMP/out"; then ok
 else bad "excluded file was linted: exit $rc"; sed 's/^/    /' "$TMP/out"; fi
 
+# 5. A staged template is linted as one: its placeholders are fine, its
+#    literal mistake is not.
+mkdir -p "$R/templates"
+printf '%s\naccount.{{ n }}.label = {{ name }}\naccount.{{ n }}.enable = yes\n' "$H" >"$R/templates/phone.j2"
+hook templates/phone.j2
+if [ "$rc" -ne 0 ] && grep -q "phone.j2:3:.*invalid boolean 'yes'" "$TMP/out" &&
+	! grep -q "space-in-key" "$TMP/out"; then ok
+else bad "staged template: exit $rc"; sed 's/^/    /' "$TMP/out"; fi
+rm -r "$R/templates"
+
 echo "precommit: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
