@@ -1255,6 +1255,7 @@ ycfg_template_scan(enum ycfg_dialect d, char *buf, size_t len,
 {
 	struct scan s = { .d = d, .b = buf, .len = len, .t = t, .line = 1 };
 	size_t skip_from = 0, skip_to = 0;   /* other arms of an inline if */
+	size_t tail = len;                   /* where the file stops counting */
 	uint32_t inline_parent = 0;          /* its enclosing arm + 1 */
 
 	ycfg_template_reset(t);
@@ -1277,12 +1278,15 @@ ycfg_template_scan(enum ycfg_dialect d, char *buf, size_t len,
 			for (next = end; next < len; next++)
 				if (buf[next] == '[' && buf[next - 1] == '\n')
 					break;
-			blank(&s, next, len);
+			/* the sections after it: blanked after the scan, so
+			 * that the blanked spans stay in order */
+			tail = next;
 		}
 	}
 	s.wsctl = d == YCFG_TPL_JINJA;
 	s.rline = 1;
-	for (size_t i = 0; i < len && !s.oom; i++) {
+	s.len = tail;
+	for (size_t i = 0; i < tail && !s.oom; i++) {
 		char c = buf[i];
 		struct tok tok;
 
@@ -1314,7 +1318,7 @@ ycfg_template_scan(enum ycfg_dialect d, char *buf, size_t len,
 		s.trim_after = false;
 		s.eat_nl = false;
 		if (strchr(dialects[d].triggers, c) == NULL || c == '\0' ||
-		    !dialects[d].at(buf, len, i, &tok)) {
+		    !dialects[d].at(buf, tail, i, &tok)) {
 			if (c != ' ' && c != '\t' && c != '\r') {
 				mark_content(&s, i);
 				if (s.cont)
@@ -1398,6 +1402,7 @@ ycfg_template_scan(enum ycfg_dialect d, char *buf, size_t len,
 		}
 		i = tok.end - 1;
 	}
+	blank(&s, tail, len);
 	return s.oom ? -1 : 0;
 }
 

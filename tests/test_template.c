@@ -1467,6 +1467,24 @@ template_scan_atvar_phoneprov_on_first_line(void **state)
 }
 
 static void
+template_scan_atvar_comment_line_and_next_section(void **state)
+{
+	struct scanned v;
+
+	/* a '#' line inside the section is dropped, and so is every
+	 * section after it; the blanked spans stay in order (the fuzzer
+	 * found them out of order once) */
+	SCAN(&v, YCFG_TPL_ATVAR, "[phoneprov]\n# c\na = @A@\n[sip]\nb = 1\n");
+	expect_view(&v, "~~~~~~~~~~~\n~~~\na = @A@\n~~~~~\n~~~~~\n");
+	for (size_t i = 1; i < v.t.nbl; i++)
+		assert_true(v.t.bl[i].start >= v.t.bl[i - 1].end);
+	assert_true(ycfg_template_blanked(&v.t, 12));
+	assert_true(ycfg_template_blanked(&v.t, 26));
+	assert_false(ycfg_template_blanked(&v.t, 16));
+	scanned_free(&v);
+}
+
+static void
 template_scan_atvar_escaped_hash(void **state)
 {
 	struct scanned v;
@@ -2453,6 +2471,7 @@ main(void)
 		cmocka_unit_test(template_scan_atvar_blanks_up_to_phoneprov),
 		cmocka_unit_test(template_scan_atvar_phoneprov_on_first_line),
 		cmocka_unit_test(template_scan_atvar_escaped_hash),
+		cmocka_unit_test(template_scan_atvar_comment_line_and_next_section),
 		cmocka_unit_test(template_scan_atvar_without_section_blanks_nothing),
 		cmocka_unit_test(template_scan_brace_placeholders),
 		/* the queries */
