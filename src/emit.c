@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
-
 #include "ycfg/emit.h"
 #include "ycfg/json.h"
 #include "ycfg/lexer.h"
@@ -139,31 +137,103 @@ source_text(const struct ycfg_resolved_entry *e, char *buf, size_t bufsz)
 	ycfg_resolved_describe(e, buf, bufsz);
 }
 
-/* ---- YAML (libyaml emitter) ---- */
+/* ---- YAML ----
+ *
+ * Written by hand, byte for byte as libyaml's emitter writes the same
+ * events (block mapping, unlimited width, unicode): each entry's text
+ * then stands alone, so the entries that many phones share are rendered
+ * once (ycfg_emit_over).  tests/test_emit.c holds the two side by side.
+ */
 
-static int
-yaml_write(void *data, unsigned char *buffer, size_t size)
+/* Code point of the UTF-8 character at s (n bytes left); *w its length. */
+static uint32_t
+decode(const unsigned char *s, size_t n, size_t *w)
 {
-	struct sink *s = data;
+	unsigned char c = s[0];
+	size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F
+			     : len == 3 ? c & 0x0F : c & 0x07;
 
-	sink_put(s, (const char *)buffer, size);
-	return !s->oom;
+	if (len > n)
+		len = n;
+	for (size_t i = 1; i < len; i++)
+		cp = cp << 6 | (s[i] & 0x3F);
+	*w = len;
+	return cp;
 }
 
-static int
-emit_scalar(yaml_emitter_t *em, const char *v, bool plain)
+/* libyaml's IS_PRINTABLE, on a code point. */
+static bool
+yaml_printable(uint32_t c)
 {
-	yaml_event_t ev;
+	return c == 0x0A || (c >= 0x20 && c <= 0x7E) || c == 0x85 ||
+	       (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD &&
+					       c != 0xFEFF);
+}
 
-	if (!yaml_scalar_event_initialize(&ev, NULL,
-					  (yaml_char_t *)(plain ? YAML_INT_TAG
-								: YAML_STR_TAG),
-					  (yaml_char_t *)v, (int)strlen(v),
-					  plain, !plain,
-					  plain ? YAML_PLAIN_SCALAR_STYLE
-						: YAML_DOUBLE_QUOTED_SCALAR_STYLE))
-		return 0;
-	return yaml_emitter_emit(em, &ev);
+static bool
+yaml_break(uint32_t c)
+{
+	return c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 ||
+	       c == 0x2029;
+}
+
+static void
+yaml_double_quoted(struct sink *s, const char *v, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)v;
+	size_t i = 0, clean = 0;
+
+	sink_put(s, "\"", 1);
+	while (i < n) {
+		size_t w;
+		uint32_t c;
+
+		if (u[i] >= 0x20 && u[i] < 0x7F && u[i] != '"' && u[i] != '\\') {
+			i++;            /* printable ASCII, the usual byte */
+			continue;
+		}
+		c = decode(u + i, n - i, &w);
+
+		if (yaml_printable(c) && !yaml_break(c) && c != '"' &&
+		    c != '\\') {
+			i += w;
+			continue;
+		}
+		sink_put(s, v + clean, i - clean);
+		i += w;
+		clean = i;
+
+		char esc[12];
+		const char *named = NULL;
+
+		switch (c) {
+		case 0x00: named = "\\0"; break;
+		case 0x07: named = "\\a"; break;
+		case 0x08: named = "\\b"; break;
+		case 0x09: named = "\\t"; break;
+		case 0x0A: named = "\\n"; break;
+		case 0x0B: named = "\\v"; break;
+		case 0x0C: named = "\\f"; break;
+		case 0x0D: named = "\\r"; break;
+		case 0x1B: named = "\\e"; break;
+		case '"': named = "\\\""; break;
+		case '\\': named = "\\\\"; break;
+		case 0x85: named = "\\N"; break;
+		case 0xA0: named = "\\_"; break;
+		case 0x2028: named = "\\L"; break;
+		case 0x2029: named = "\\P"; break;
+		default:
+			snprintf(esc, sizeof(esc), c <= 0xFF ? "\\x%02X"
+				 : c <= 0xFFFF ? "\\u%04X" : "\\U%08X",
+				 (unsigned)c);
+			named = esc;
+			break;
+		}
+		sink_str(s, named);
+	}
+	sink_put(s, v + clean, n - clean);
+	sink_put(s, "\"", 1);
 }
 
 /* Keys are written plain when no YAML reader could take them for anything
@@ -186,117 +256,93 @@ plain_key(const char *k)
 			   (c >= '0' && c <= '9') || c == '_' || c == '-'))
 			return false;
 	}
-	/* the two field names of --provenance are safe words too */
-	return dot || strcmp(k, "value") == 0 || strcmp(k, "source") == 0;
+	return dot;
 }
 
-static int
-emit_key(yaml_emitter_t *em, const char *k)
+/* libyaml writes a key of more than 128 bytes, or one with a line break,
+ * as an explicit "? key" line. */
+static bool
+simple_key(const char *k, size_t n)
 {
-	yaml_event_t ev;
-	bool plain = plain_key(k);
+	if (n > 128)
+		return false;
+	for (size_t i = 0; i < n;) {
+		size_t w;
 
-	if (!yaml_scalar_event_initialize(&ev, NULL, (yaml_char_t *)YAML_STR_TAG,
-					  (yaml_char_t *)k, (int)strlen(k),
-					  plain, !plain,
-					  plain ? YAML_PLAIN_SCALAR_STYLE
-						: YAML_DOUBLE_QUOTED_SCALAR_STYLE))
-		return 0;
-	return yaml_emitter_emit(em, &ev);
+		if ((unsigned char)k[i] < 0x80) {
+			if (k[i] == '\n' || k[i] == '\r')
+				return false;
+			i++;
+			continue;
+		}
+
+		if (yaml_break(decode((const unsigned char *)k + i, n - i, &w)))
+			return false;
+		i += w;
+	}
+	return true;
 }
 
-static int
-emit_value(yaml_emitter_t *em, const struct ycfg_resolved_entry *e,
+static void
+yaml_scalar(struct sink *s, const char *v, bool plain)
+{
+	if (plain)
+		sink_str(s, v);
+	else
+		yaml_double_quoted(s, v, strlen(v));
+}
+
+static void
+yaml_value(struct sink *s, const struct ycfg_resolved_entry *e,
 	   const struct ycfg_emit_opts *o, char *buf)
 {
 	bool plain;
 	const char *v = value_text(e, o, buf, &plain);
 
-	if (!o->provenance)
-		return emit_scalar(em, v, plain);
+	if (!o->provenance) {
+		yaml_scalar(s, v, plain);
+		return;
+	}
 
-	yaml_event_t ev;
 	char src[1024];
 
 	source_text(e, src, sizeof(src));
-	if (!yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-						 YAML_FLOW_MAPPING_STYLE) ||
-	    !yaml_emitter_emit(em, &ev) ||
-	    !emit_key(em, "value") || !emit_scalar(em, v, plain) ||
-	    !emit_key(em, "source") || !emit_scalar(em, src, false))
-		return 0;
-	if (!yaml_mapping_end_event_initialize(&ev))
-		return 0;
-	return yaml_emitter_emit(em, &ev);
+	sink_str(s, "{value: ");
+	yaml_scalar(s, v, plain);
+	sink_str(s, ", source: ");
+	yaml_scalar(s, src, false);
+	sink_str(s, "}");
 }
 
-/* Number of entries starting at i that share its key (multi-value). */
-static size_t
-run_length(const struct ycfg_resolved *r, size_t i)
+/* One key and its values (run > 1: a multi-value key). */
+static void
+yaml_entry(struct sink *s, const struct ycfg_resolved_entry *v, size_t run,
+	   const struct ycfg_emit_opts *o, char *buf)
 {
-	size_t n = 1;
+	char key[1024];
+	size_t kl = strlen(v->key);
+	size_t n = ycfg_utf8_escape(key, v->key, kl > 255 ? 255 : kl);
+	bool simple = simple_key(key, n);
 
-	while (i + n < r->n && strcmp(r->v[i].key, r->v[i + n].key) == 0)
-		n++;
-	return n;
-}
-
-static int
-emit_yaml(const struct ycfg_resolved *r, const struct ycfg_emit_opts *o,
-	  struct sink *s, char *buf, char *err, size_t errsz)
-{
-	yaml_emitter_t em;
-	yaml_event_t ev;
-	int ok;
-
-	if (!yaml_emitter_initialize(&em)) {
-		snprintf(err, errsz, "cannot initialise the YAML emitter");
-		return -1;
+	if (!simple)
+		sink_str(s, "? ");
+	if (plain_key(key))
+		sink_put(s, key, n);
+	else
+		yaml_double_quoted(s, key, n);
+	sink_str(s, simple ? ":" : "\n:");
+	if (run == 1) {
+		sink_str(s, " ");
+		yaml_value(s, v, o, buf);
+		sink_str(s, "\n");
+		return;
 	}
-	yaml_emitter_set_output(&em, yaml_write, s);
-	yaml_emitter_set_width(&em, -1);
-	yaml_emitter_set_unicode(&em, 1);
-
-	ok = yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) &&
-	     yaml_emitter_emit(&em, &ev) &&
-	     yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) &&
-	     yaml_emitter_emit(&em, &ev) &&
-	     yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-						 YAML_BLOCK_MAPPING_STYLE) &&
-	     yaml_emitter_emit(&em, &ev);
-
-	for (size_t i = 0; ok && i < r->n;) {
-		size_t run = run_length(r, i);
-		char key[1024];
-
-		ycfg_utf8_escape(key, r->v[i].key,
-			   strlen(r->v[i].key) > 255 ? 255 : strlen(r->v[i].key));
-		ok = emit_key(&em, key);
-		if (ok && run > 1) {
-			ok = yaml_sequence_start_event_initialize(
-				     &ev, NULL, NULL, 1,
-				     YAML_BLOCK_SEQUENCE_STYLE) &&
-			     yaml_emitter_emit(&em, &ev);
-			for (size_t k = 0; ok && k < run; k++)
-				ok = emit_value(&em, &r->v[i + k], o, buf);
-			ok = ok && yaml_sequence_end_event_initialize(&ev) &&
-			     yaml_emitter_emit(&em, &ev);
-		} else if (ok) {
-			ok = emit_value(&em, &r->v[i], o, buf);
-		}
-		i += run;
+	for (size_t k = 0; k < run; k++) {
+		/* a sequence under "? key" continues on the ": " line */
+		sink_str(s, simple ? "\n- " : k ? "\n  - " : " - ");
+		yaml_value(s, &v[k], o, buf);
 	}
-	ok = ok && yaml_mapping_end_event_initialize(&ev) &&
-	     yaml_emitter_emit(&em, &ev) &&
-	     yaml_document_end_event_initialize(&ev, 1) &&
-	     yaml_emitter_emit(&em, &ev) &&
-	     yaml_stream_end_event_initialize(&ev) &&
-	     yaml_emitter_emit(&em, &ev) && yaml_emitter_flush(&em);
-	if (!ok)
-		snprintf(err, errsz, "cannot write YAML: %s",
-			 em.problem ? em.problem : "out of memory");
-	yaml_emitter_delete(&em);
-	return ok ? 0 : -1;
+	sink_str(s, "\n");
 }
 
 /* ---- JSON ---- */
@@ -339,59 +385,137 @@ json_value(struct sink *s, const struct ycfg_resolved_entry *e,
 	}
 }
 
-static int
-emit_json(const struct ycfg_resolved *r, const struct ycfg_emit_opts *o,
-	  struct sink *s, char *buf)
+static void
+json_entry(struct sink *s, const struct ycfg_resolved_entry *v, size_t run,
+	   const struct ycfg_emit_opts *o, char *buf)
 {
-	sink_str(s, "{");
-	for (size_t i = 0; i < r->n;) {
-		size_t run = run_length(r, i);
-		char key[1024];
+	char key[1024];
+	size_t kl = strlen(v->key);
 
-		ycfg_utf8_escape(key, r->v[i].key,
-			   strlen(r->v[i].key) > 255 ? 255 : strlen(r->v[i].key));
-		sink_str(s, i ? ",\n  " : "\n  ");
-		json_str(s, key);
-		sink_str(s, ": ");
-		if (run > 1)
-			sink_str(s, "[");
-		for (size_t k = 0; k < run; k++) {
-			if (k)
-				sink_str(s, ", ");
-			json_value(s, &r->v[i + k], o, buf);
-		}
-		if (run > 1)
-			sink_str(s, "]");
-		i += run;
+	ycfg_utf8_escape(key, v->key, kl > 255 ? 255 : kl);
+	json_str(s, key);
+	sink_str(s, ": ");
+	if (run > 1)
+		sink_str(s, "[");
+	for (size_t k = 0; k < run; k++) {
+		if (k)
+			sink_str(s, ", ");
+		json_value(s, &v[k], o, buf);
 	}
-	sink_str(s, r->n ? "\n}\n" : "}\n");
-	return 0;
+	if (run > 1)
+		sink_str(s, "]");
 }
 
 /* ---- .cfg ---- */
 
-static int
-emit_cfg(const struct ycfg_resolved *r, const struct ycfg_emit_opts *o,
-	 struct sink *s, char *buf)
+static void
+cfg_entry(struct sink *s, const struct ycfg_resolved_entry *v, size_t run,
+	  const struct ycfg_emit_opts *o, char *buf)
 {
-	sink_str(s, YCFG_HEADER "\n");
-	sink_str(s, "# effective configuration written by ycfg\n");
-	for (size_t i = 0; i < r->n; i++) {
-		const struct ycfg_resolved_entry *e = &r->v[i];
+	for (size_t k = 0; k < run; k++) {
+		const struct ycfg_resolved_entry *e = &v[k];
 		size_t n;
 		/* the value's own bytes: a tab or a byte that is not UTF-8 is
 		 * deployed as it was written, never as the text \x09 */
-		const char *v = value_bytes(e, o, buf, &n);
+		const char *val = value_bytes(e, o, buf, &n);
 
 		sink_str(s, e->key);
 		sink_str(s, " = ");
 		/* an empty value must stay explicitly empty, not "not set" */
 		if (n > 0)
-			sink_put(s, v, n);
+			sink_put(s, val, n);
 		else
 			sink_str(s, "%NULL%");
 		sink_str(s, "\n");
 	}
+}
+
+/* ---- documents ---- */
+
+/* Number of entries starting at i that share its key (multi-value). */
+static size_t
+run_length(const struct ycfg_resolved *r, size_t i)
+{
+	size_t n = 1;
+
+	while (i + n < r->n && strcmp(r->v[i].key, r->v[i + n].key) == 0)
+		n++;
+	return n;
+}
+
+/* A document is its head, each key's text (after its separator), and its
+ * tail; only JSON has separators. */
+static void
+doc_head(struct sink *s, const struct ycfg_emit_opts *o)
+{
+	if (o->format == YCFG_OUT_JSON)
+		sink_str(s, "{");
+	else if (o->format == YCFG_OUT_CFG)
+		sink_str(s, YCFG_HEADER "\n"
+			 "# effective configuration written by ycfg\n");
+}
+
+static void
+doc_sep(struct sink *s, const struct ycfg_emit_opts *o, bool first)
+{
+	if (o->format != YCFG_OUT_JSON)
+		return;
+	if (o->oneline)
+		sink_str(s, first ? "" : ", ");
+	else
+		sink_str(s, first ? "\n  " : ",\n  ");
+}
+
+static void
+doc_tail(struct sink *s, const struct ycfg_emit_opts *o, bool empty)
+{
+	if (o->format == YCFG_OUT_JSON)
+		sink_str(s, o->oneline ? "}" : empty ? "}\n" : "\n}\n");
+	else if (o->format == YCFG_OUT_YAML && empty)
+		sink_str(s, "{}\n");
+}
+
+static void
+doc_entry(struct sink *s, const struct ycfg_resolved_entry *v, size_t run,
+	  const struct ycfg_emit_opts *o, char *buf)
+{
+	switch (o->format) {
+	case YCFG_OUT_YAML:
+		yaml_entry(s, v, run, o, buf);
+		break;
+	case YCFG_OUT_JSON:
+		json_entry(s, v, run, o, buf);
+		break;
+	default:
+		cfg_entry(s, v, run, o, buf);
+		break;
+	}
+}
+
+static size_t
+max_len(const struct ycfg_resolved *r)
+{
+	size_t m = 0;
+
+	for (size_t i = 0; r != NULL && i < r->n; i++)
+		if (r->v[i].len > m)
+			m = r->v[i].len;
+	return m;
+}
+
+/* Hands the finished sink to the caller.  Returns 0, or -1 with err. */
+static int
+finish(struct sink *s, char **out, size_t *outlen, char *err, size_t errsz)
+{
+	if (!s->oom && s->p == NULL)
+		sink_put(s, "", 0);
+	if (s->oom) {
+		free(s->p);
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	*out = s->p;
+	*outlen = s->len;
 	return 0;
 }
 
@@ -400,42 +524,139 @@ ycfg_emit(const struct ycfg_resolved *r, const struct ycfg_emit_opts *o,
 	  char **out, size_t *outlen, char *err, size_t errsz)
 {
 	struct sink s = { 0 };
-	size_t maxval = 0;
-
-	for (size_t i = 0; i < r->n; i++)
-		if (r->v[i].len > maxval)
-			maxval = r->v[i].len;
-
-	char *buf = malloc(VALUE_BUF(maxval));
-	int rc;
+	char *buf = malloc(VALUE_BUF(max_len(r)));
 
 	if (buf == NULL) {
 		snprintf(err, errsz, "out of memory");
 		return -1;
 	}
-	switch (o->format) {
-	case YCFG_OUT_YAML:
-		rc = emit_yaml(r, o, &s, buf, err, errsz);
-		break;
-	case YCFG_OUT_JSON:
-		rc = emit_json(r, o, &s, buf);
-		break;
-	default:
-		rc = emit_cfg(r, o, &s, buf);
-		break;
+	doc_head(&s, o);
+	for (size_t i = 0; i < r->n;) {
+		size_t run = run_length(r, i);
+
+		doc_sep(&s, o, i == 0);
+		doc_entry(&s, &r->v[i], run, o, buf);
+		i += run;
+	}
+	doc_tail(&s, o, r->n == 0);
+	free(buf);
+	return finish(&s, out, outlen, err, errsz);
+}
+
+/* True when the entry's value must not go into a .cfg masked. */
+static bool
+masked_secret(const struct ycfg_resolved_entry *e)
+{
+	return e->len > 0 && (e->secret ||
+			      ycfg_has_userinfo_password(e->val, e->len));
+}
+
+size_t
+ycfg_emit_secrets(const struct ycfg_resolved *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->n; i++)
+		n += masked_secret(&r->v[i]);
+	return n;
+}
+
+int
+ycfg_emit_prerender(const struct ycfg_resolved *base,
+		    const struct ycfg_emit_opts *o, struct ycfg_emit_pre *out)
+{
+	struct sink s = { 0 };
+	char *buf = malloc(VALUE_BUF(max_len(base)));
+
+	memset(out, 0, sizeof(*out));
+	out->off = malloc((base->n + 1) * sizeof(*out->off));
+	out->secret = calloc(base->n + 1, 1);
+	if (buf == NULL || out->off == NULL || out->secret == NULL)
+		s.oom = true;
+	out->cont = calloc(base->n + 1, 1);
+	if (out->cont == NULL)
+		s.oom = true;
+	for (size_t i = 0; i < base->n && !s.oom;) {
+		/* a multi-value key is one text; the entries after its first
+		 * continue it with no text of their own */
+		size_t run = run_length(base, i);
+
+		out->off[i] = s.len;
+		doc_entry(&s, &base->v[i], run, o, buf);
+		for (size_t k = 0; k < run; k++) {
+			if (k > 0)
+				out->off[i + k] = s.len;
+			out->secret[i + k] = masked_secret(&base->v[i + k]);
+			out->cont[i + k] = k > 0;
+		}
+		i += run;
 	}
 	free(buf);
-	if (rc == 0 && s.oom) {
-		snprintf(err, errsz, "out of memory");
-		rc = -1;
-	}
-	if (rc != 0) {
+	if (s.oom) {
 		free(s.p);
+		ycfg_emit_pre_free(out);
 		return -1;
 	}
-	if (s.p == NULL)
-		sink_put(&s, "", 0);
-	*out = s.p;
-	*outlen = s.len;
+	out->off[base->n] = s.len;
+	out->text = s.p;
+	out->n = base->n;
 	return 0;
+}
+
+void
+ycfg_emit_pre_free(struct ycfg_emit_pre *p)
+{
+	free(p->text);
+	free(p->off);
+	free(p->secret);
+	free(p->cont);
+	memset(p, 0, sizeof(*p));
+}
+
+size_t
+ycfg_emit_over_secrets(const struct ycfg_resolved_over *r,
+		       const struct ycfg_emit_pre *pre)
+{
+	size_t n = ycfg_emit_secrets(&r->own);
+
+	for (size_t i = 0; i < pre->n; i++)
+		n += pre->secret[i] && !r->drop[i];
+	return n;
+}
+
+int
+ycfg_emit_over(const struct ycfg_resolved_over *r,
+	       const struct ycfg_emit_pre *pre, const struct ycfg_emit_opts *o,
+	       char **out, size_t *outlen, char *err, size_t errsz)
+{
+	struct sink s = { 0 };
+	char *buf = malloc(VALUE_BUF(max_len(&r->own)));
+	size_t own = 0;
+	bool first = true;
+
+	if (buf == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	/* room for the whole document at once */
+	if (ycfg_vec_reserve(&s.p, &s.cap, pre->off[pre->n] + 64 +
+			     r->own.n * 128, 1, 4096) != 0)
+		s.oom = true;
+	doc_head(&s, o);
+	for (size_t i = 0; i <= pre->n; i++) {
+		while (own < r->own.n && r->own.v[own].at <= i) {
+			doc_sep(&s, o, first);
+			doc_entry(&s, &r->own.v[own++], 1, o, buf);
+			first = false;
+		}
+		if (i == pre->n || r->drop[i] || pre->cont[i])
+			continue;
+		doc_sep(&s, o, first);
+		sink_put(&s, pre->text + pre->off[i],
+			 pre->off[i + 1] - pre->off[i]);
+		first = false;
+	}
+	doc_tail(&s, o, first);
+	free(buf);
+	return finish(&s, out, outlen, err, errsz);
 }

@@ -1,6 +1,7 @@
 /*
  * fileio.c - input reading, directory search, atomic output (see fileio.h).
  */
+#define _GNU_SOURCE   /* renameat2: exchanging two directories at once */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <limits.h>
+#include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -633,4 +635,188 @@ ycfg_same_file(const char *a, const char *b)
 
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
 	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* ------------------------------------------------------------------ */
+/* output directories                                                   */
+/* ------------------------------------------------------------------ */
+
+/* Marks a directory as written by ycfg: only such a directory (or an
+ * empty one) is ever replaced. */
+#define STAMP ".ycfg-output"
+
+static int
+remove_entry(const char *path, const struct stat *st, int flag,
+	     struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* Removes the tree at path (links are removed, not followed). */
+static int
+remove_tree(const char *path)
+{
+	return nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* True when directory path is empty or holds the stamp. */
+static bool
+replaceable(const char *path)
+{
+	char stamp[PATH_MAX];
+	struct stat st;
+	DIR *d;
+	struct dirent *de;
+	bool empty = true;
+
+	if (snprintf(stamp, sizeof(stamp), "%s/" STAMP, path) >=
+	    (int)sizeof(stamp))
+		return false;
+	if (lstat(stamp, &st) == 0 && S_ISREG(st.st_mode))
+		return true;
+	if ((d = opendir(path)) == NULL)
+		return false;
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			empty = false;
+	closedir(d);
+	return empty;
+}
+
+int
+ycfg_outdir_begin(struct ycfg_outdir *o, const char *path, char *err,
+		  size_t errsz)
+{
+	struct stat st;
+	size_t n = strlen(path);
+
+	memset(o, 0, sizeof(*o));
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	if (n == 0 || n + sizeof(".ycfg-tmp-XXXXXX") > PATH_MAX) {
+		set_err(err, errsz, ENAMETOOLONG);
+		return -1;
+	}
+	memcpy(o->path, path, n);
+	o->path[n] = '\0';
+	if (lstat(o->path, &st) == 0) {
+		if (!S_ISDIR(st.st_mode)) {
+			snprintf(err, errsz, "it exists and is not a directory");
+			return -1;
+		}
+		if (!replaceable(o->path)) {
+			snprintf(err, errsz, "it is a directory that ycfg did "
+				 "not write (no " STAMP " in it) and is not "
+				 "empty; remove it or name another one");
+			return -1;
+		}
+		o->existed = true;
+	} else if (errno != ENOENT) {
+		set_err(err, errsz, errno);
+		return -1;
+	}
+	snprintf(o->tmp, sizeof(o->tmp), "%s.ycfg-tmp-XXXXXX", o->path);
+	if (mkdtemp(o->tmp) == NULL) {
+		set_err(err, errsz, errno);
+		return -1;
+	}
+
+	static const char note[] = "written by ycfg; the next run replaces "
+				   "this directory as a whole\n";
+	char stamp[PATH_MAX + 64];
+
+	snprintf(stamp, sizeof(stamp), "%s/" STAMP, o->tmp);
+	if (ycfg_write_atomic(stamp, note, sizeof(note) - 1, err, errsz) != 0) {
+		remove_tree(o->tmp);
+		return -1;
+	}
+	o->open = true;
+	return 0;
+}
+
+int
+ycfg_outdir_write(struct ycfg_outdir *o, const char *rel, const void *data,
+		  size_t len, char *err, size_t errsz)
+{
+	char path[PATH_MAX + 64];
+	int fd;
+
+	if (snprintf(path, sizeof(path), "%s/%s", o->tmp, rel) >=
+	    (int)sizeof(path)) {
+		set_err(err, errsz, ENAMETOOLONG);
+		return -1;
+	}
+	/* the directories on the way: made here, never followed elsewhere */
+	for (char *s = path + strlen(o->tmp) + 1; (s = strchr(s, '/'));
+	     s++) {
+		*s = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			set_err(err, errsz, errno);
+			return -1;
+		}
+		*s = '/';
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+		  0666);
+	if (fd < 0 || write_all(fd, data, len) != 0) {
+		set_err(err, errsz, errno);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (close(fd) != 0) {
+		set_err(err, errsz, errno);
+		return -1;
+	}
+	return 0;
+}
+
+int
+ycfg_outdir_commit(struct ycfg_outdir *o, char *err, size_t errsz)
+{
+	if (!o->open)
+		return -1;
+	o->open = false;
+	if (!o->existed) {
+		if (rename(o->tmp, o->path) != 0) {
+			set_err(err, errsz, errno);
+			remove_tree(o->tmp);
+			return -1;
+		}
+		return 0;
+	}
+	/* one step: the new tree takes the name, the old one the temporary
+	 * name, which is then removed */
+	if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->path,
+		      RENAME_EXCHANGE) == 0)
+		return remove_tree(o->tmp) == 0 ? 0 : (set_err(err, errsz,
+							       errno), -1);
+
+	/* a file system without the exchange: old aside, new in place */
+	char old[PATH_MAX + 32];
+
+	snprintf(old, sizeof(old), "%s.ycfg-old-XXXXXX", o->path);
+	if (mkdtemp(old) == NULL || rename(o->path, old) != 0) {
+		set_err(err, errsz, errno);
+		remove_tree(o->tmp);
+		return -1;
+	}
+	if (rename(o->tmp, o->path) != 0) {
+		set_err(err, errsz, errno);
+		rename(old, o->path);
+		remove_tree(o->tmp);
+		return -1;
+	}
+	remove_tree(old);
+	return 0;
+}
+
+void
+ycfg_outdir_abort(struct ycfg_outdir *o)
+{
+	if (o->open)
+		remove_tree(o->tmp);
+	o->open = false;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ycfg/hash.h"
 #include "ycfg/lexer.h"
 #include "ycfg/resolve.h"
 #include "ycfg/utf8.h"
@@ -384,33 +385,36 @@ add_defaults(const struct ycfg_layers *l, const struct ycfg_model *model,
 	return 0;
 }
 
-int
-ycfg_resolve(const struct ycfg_layers *l, bool defaults,
-	     const struct ycfg_model *model, struct ycfg_resolved *out)
+/* ycfg_effective_is_secret() of a resolved entry, whose param (when set)
+ * is the schema's entry of its key: no second lookup. */
+static bool
+is_secret(const struct ycfg_schema *s, const struct ycfg_resolved_entry *e)
 {
-	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < l->n; i++) {
-		const struct ycfg_doc *doc = l->docs[i];
+	if (s == NULL)
+		return false;
+	if (e->param != NULL && e->param->secret)
+		return true;
+	if (e->param == NULL &&
+	    ycfg_schema_key_is_secret(s, e->key, strlen(e->key)))
+		return true;
+	for (unsigned i = 0; e->via != NULL && i < e->via->nsteps; i++)
+		if (ycfg_schema_key_is_secret(s, e->via->step_key[i],
+					      strlen(e->via->step_key[i])))
+			return true;
+	return false;
+}
 
-		for (size_t k = 0; k < doc->n; k++) {
-			const struct ycfg_entry *e = &doc->ents[k];
-			int rc = e->sub_len
-					 ? add_multi(l, i, e, out)
-					 : push(out, ycfg_entry_key(doc, e),
-						e->key_len);
-
-			if (rc != 0)
-				goto oom;
-		}
-	}
-	if (defaults && l->schema && add_defaults(l, model, out) != 0)
-		goto oom;
-
-	/* resolve the single-valued keys, then sort and drop repeats */
-	size_t w = 0;
+/* Resolves the keys pushed into out (val NULL: not resolved yet), drops
+ * those that have no value, and marks secrets.  Returns 0, or -1 when out
+ * of memory (out then holds only resolved entries). */
+static int
+resolve_pushed(const struct ycfg_layers *l, struct ycfg_resolved *out,
+	       size_t from)
+{
+	size_t w = from;
 	bool short_of_memory = false;
 
-	for (size_t i = 0; i < out->n; i++) {
+	for (size_t i = from; i < out->n; i++) {
 		struct ycfg_resolved_entry *e = &out->v[i];
 
 		if (e->val == NULL) {
@@ -434,16 +438,20 @@ ycfg_resolve(const struct ycfg_layers *l, bool defaults,
 			if (e->via != NULL)
 				*e->via = eff;
 		}
-		e->secret = ycfg_effective_is_secret(l->schema, e->key,
-						     strlen(e->key), e->via);
+		e->secret = is_secret(l->schema, e);
 		out->v[w++] = *e;
 	}
 	out->n = w;
-	if (short_of_memory)
-		goto oom;
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof(*out->v), entry_cmp);
-	w = 0;
+	return short_of_memory ? -1 : 0;
+}
+
+/* Drops repeats of a key from sorted entries (a multi-value key keeps
+ * one entry per distinct value). */
+static void
+drop_repeats(struct ycfg_resolved *out)
+{
+	size_t w = 0;
+
 	for (size_t i = 0; i < out->n; i++) {
 		const struct ycfg_resolved_entry *prev = w ? &out->v[w - 1] : NULL;
 		const struct ycfg_param *p = out->v[i].param;
@@ -458,10 +466,316 @@ ycfg_resolve(const struct ycfg_layers *l, bool defaults,
 		out->v[w++] = out->v[i];
 	}
 	out->n = w;
+}
+
+int
+ycfg_resolve(const struct ycfg_layers *l, bool defaults,
+	     const struct ycfg_model *model, struct ycfg_resolved *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ycfg_doc *doc = l->docs[i];
+
+		for (size_t k = 0; k < doc->n; k++) {
+			const struct ycfg_entry *e = &doc->ents[k];
+			int rc = e->sub_len
+					 ? add_multi(l, i, e, out)
+					 : push(out, ycfg_entry_key(doc, e),
+						e->key_len);
+
+			if (rc != 0)
+				goto oom;
+		}
+	}
+	if (defaults && l->schema && add_defaults(l, model, out) != 0)
+		goto oom;
+	if (resolve_pushed(l, out, 0) != 0)
+		goto oom;
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), entry_cmp);
+	drop_repeats(out);
 	return 0;
 oom:
 	ycfg_resolved_free(out);
 	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Phones over a shared base                                            */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Why the base entries that are kept are right: the value of a key k over
+ * the layers B + O differs from its value over B only when a layer of O
+ * sets k (layered_value looks at O first), or when its -1 led through a
+ * key that O sets.  Every key of B's documents and every step of a base
+ * entry's fallback trail is in the index; each key of O that matches one
+ * of them (case-insensitively, as documents match keys) drops that base
+ * entry and has its key resolved again over B + O.  A key of B that had
+ * no value over B (blank, no default) gets its spelling pushed again too,
+ * since over B + O it may have one.
+ */
+struct base_item {
+	const char *key;            /* a key of a base document, or a step */
+	size_t len;
+	uint32_t hash;              /* ycfg_hash_lower */
+	size_t entry;               /* its base entry, or SIZE_MAX */
+	bool multi;                 /* the entry is one of a multi-value key */
+};
+
+struct ycfg_resolved_base {
+	size_t nbase;
+	struct ycfg_resolved r;
+	struct base_item *items;
+	size_t nitems;
+	uint32_t *slots;            /* open addressing: item index + 1 */
+	size_t mask;
+};
+
+static int
+base_add(struct ycfg_resolved_base *b, size_t *cap, const char *key,
+	 size_t len, size_t entry, bool multi)
+{
+	struct base_item it = {
+		.key = key, .len = len, .entry = entry, .multi = multi,
+		.hash = ycfg_hash_lower(YCFG_FNV32_INIT, key, len),
+	};
+
+	return ycfg_vec_push(&b->items, &b->nitems, cap, &it, sizeof(it));
+}
+
+int
+ycfg_resolved_base_new(const struct ycfg_layers *l,
+		       struct ycfg_resolved_base **out)
+{
+	struct ycfg_resolved_base *b = calloc(1, sizeof(*b));
+	size_t cap = 0;
+
+	*out = NULL;
+	if (b == NULL)
+		return -1;
+	b->nbase = l->n;
+	if (ycfg_resolve(l, false, NULL, &b->r) != 0) {
+		free(b);
+		return -1;
+	}
+	for (size_t i = 0; i < b->r.n; i++) {
+		const struct ycfg_resolved_entry *e = &b->r.v[i];
+		bool multi = (e->origin.ent != NULL &&
+			      e->origin.ent->sub_len != 0) ||
+			     (i > 0 && strcmp(e->key, b->r.v[i - 1].key) == 0) ||
+			     (i + 1 < b->r.n &&
+			      strcmp(e->key, b->r.v[i + 1].key) == 0);
+
+		if (base_add(b, &cap, e->key, strlen(e->key), i, multi) != 0)
+			goto oom;
+		for (unsigned k = 0; e->via != NULL && k < e->via->nsteps; k++)
+			if (base_add(b, &cap, e->via->step_key[k],
+				     strlen(e->via->step_key[k]), i,
+				     multi) != 0)
+				goto oom;
+	}
+	/* keys of the documents that gave no value */
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t k = 0; k < l->docs[i]->n; k++) {
+			const struct ycfg_doc *doc = l->docs[i];
+			const struct ycfg_entry *e = &doc->ents[k];
+
+			if (e->sub_len == 0 &&
+			    ycfg_resolved_find(&b->r, ycfg_entry_key(doc, e),
+					       e->key_len) == SIZE_MAX &&
+			    base_add(b, &cap, ycfg_entry_key(doc, e),
+				     e->key_len, SIZE_MAX, false) != 0)
+				goto oom;
+		}
+
+	size_t ns = 16;
+
+	while (ns < b->nitems * 2)
+		ns *= 2;
+	b->slots = calloc(ns, sizeof(*b->slots));
+	if (b->slots == NULL)
+		goto oom;
+	b->mask = ns - 1;
+	for (size_t i = 0; i < b->nitems; i++) {
+		size_t j = b->items[i].hash & b->mask;
+
+		while (b->slots[j] != 0)
+			j = (j + 1) & b->mask;
+		b->slots[j] = (uint32_t)i + 1;
+	}
+	*out = b;
+	return 0;
+oom:
+	ycfg_resolved_base_free(b);
+	return -1;
+}
+
+void
+ycfg_resolved_base_free(struct ycfg_resolved_base *b)
+{
+	if (b == NULL)
+		return;
+	ycfg_resolved_free(&b->r);
+	free(b->items);
+	free(b->slots);
+	free(b);
+}
+
+const struct ycfg_resolved *
+ycfg_resolved_base_entries(const struct ycfg_resolved_base *b)
+{
+	return &b->r;
+}
+
+size_t
+ycfg_resolved_find(const struct ycfg_resolved *r, const char *key,
+		   size_t keylen)
+{
+	size_t lo = 0, hi = r->n;
+	char k[256];
+
+	if (keylen >= sizeof(k))
+		return SIZE_MAX;
+	memcpy(k, key, keylen);
+	k[keylen] = '\0';
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = ycfg_natural_cmp(r->v[mid].key, k);
+
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return SIZE_MAX;
+}
+
+/* The first base entry whose key is not before key (natural order). */
+static size_t
+lower_bound(const struct ycfg_resolved *r, const char *key)
+{
+	size_t lo = 0, hi = r->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ycfg_natural_cmp(r->v[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+over_cmp(const void *x, const void *y)
+{
+	const struct ycfg_resolved_entry *a = x, *b = y;
+
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	return entry_cmp(a, b);
+}
+
+int
+ycfg_resolve_over(const struct ycfg_resolved_base *b,
+		  const struct ycfg_layers *l, struct ycfg_resolved_over *o)
+{
+	const struct ycfg_resolved *br = &b->r;
+
+	o->base = br;
+	ycfg_resolved_free(&o->own);
+	if (l->n < b->nbase || br->n >= UINT32_MAX)
+		return 1;
+	for (size_t i = b->nbase; i < l->n; i++)
+		for (size_t k = 0; k < l->docs[i]->n; k++)
+			if (l->docs[i]->ents[k].sub_len != 0)
+				return 1;
+	if (ycfg_vec_reserve(&o->drop, &o->dropcap, br->n + 1, 1, 256) != 0)
+		return -1;
+	memset(o->drop, 0, br->n);
+
+	/* the own keys, and the base keys they touch */
+	for (size_t i = b->nbase; i < l->n; i++) {
+		const struct ycfg_doc *doc = l->docs[i];
+
+		for (size_t k = 0; k < doc->n; k++) {
+			const struct ycfg_entry *e = &doc->ents[k];
+			const char *key = ycfg_entry_key(doc, e);
+			uint32_t h = ycfg_hash_lower(YCFG_FNV32_INIT, key,
+						     e->key_len);
+
+			if (push(&o->own, key, e->key_len) != 0)
+				goto oom;
+			o->own.v[o->own.n - 1].at = UINT32_MAX;
+			for (size_t j = h & b->mask; b->slots[j] != 0;
+			     j = (j + 1) & b->mask) {
+				const struct base_item *it =
+					&b->items[b->slots[j] - 1];
+
+				if (it->hash != h || it->len != e->key_len ||
+				    strncasecmp(it->key, key, it->len) != 0)
+					continue;
+				if (it->multi) {
+					/* a multi-value key of the base: the
+					 * whole stack decides */
+					ycfg_resolved_free(&o->own);
+					return 1;
+				}
+				if (it->entry == SIZE_MAX) {
+					if (push(&o->own, it->key, it->len) != 0)
+						goto oom;
+					o->own.v[o->own.n - 1].at = UINT32_MAX;
+					continue;
+				}
+				if (memcmp(it->key, key, it->len) == 0 &&
+				    it->key == br->v[it->entry].key) {
+					/* the own key is this base key: its
+					 * place is known */
+					o->drop[it->entry] = 1;
+					o->own.v[o->own.n - 1].at =
+						(uint32_t)it->entry;
+					continue;
+				}
+				if (o->drop[it->entry])
+					continue;
+				o->drop[it->entry] = 1;
+				if (push(&o->own, br->v[it->entry].key,
+					       strlen(br->v[it->entry].key)) != 0)
+					goto oom;
+				/* its place is known */
+				o->own.v[o->own.n - 1].at = (uint32_t)it->entry;
+			}
+		}
+	}
+	if (resolve_pushed(l, &o->own, 0) != 0)
+		goto oom;
+	for (size_t i = 0; i < o->own.n; i++) {
+		struct ycfg_resolved_entry *e = &o->own.v[i];
+
+		if (e->at == UINT32_MAX)
+			e->at = (uint32_t)lower_bound(br, e->key);
+	}
+	if (o->own.n > 1)
+		qsort(o->own.v, o->own.n, sizeof(*o->own.v), over_cmp);
+	/* a key pushed twice (two own layers, or own and base spellings
+	 * that are the same) is one entry */
+	drop_repeats(&o->own);
+	return 0;
+oom:
+	ycfg_resolved_free(&o->own);
+	return -1;
+}
+
+void
+ycfg_resolved_over_free(struct ycfg_resolved_over *o)
+{
+	ycfg_resolved_free(&o->own);
+	free(o->drop);
+	memset(o, 0, sizeof(*o));
 }
 
 void

@@ -10,6 +10,7 @@
  */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -746,6 +747,189 @@ ycfg_plan_phones(const struct ycfg_tree_opts *t, const char *dir,
 	free(macs);
 	run_free(&r);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* a directory opened for its phones (resolve --all, diff)              */
+/* ------------------------------------------------------------------ */
+
+struct ycfg_tree_dir {
+	struct dir_run r;
+	struct mac_entry *macs;     /* per phone: its own files */
+};
+
+int
+ycfg_tree_dir_open(struct ycfg_tree_dir **out, const struct ycfg_tree_opts *t,
+		   const char *dir, const struct ycfg_pathlist *files,
+		   struct ycfg_diags *d)
+{
+	struct ycfg_tree_dir *td = calloc(1, sizeof(*td));
+
+	*out = NULL;
+	if (td == NULL) {
+		d->oom = true;
+		return -1;
+	}
+	run_init(&td->r, t, dir, files, d);
+	td->r.all = true;
+	if (plan(&td->r, &td->macs) != 0)
+		goto fail;
+	/* every layer but a phone's own <MAC>.cfg is parsed once here */
+	for (size_t i = 0; i < td->r.nphones; i++) {
+		const struct ycfg_phone *p = &td->r.phones[i];
+
+		for (size_t k = 0; k < p->layers.n; k++)
+			if ((td->macs[i].cfg == NULL ||
+			     strcmp(p->layers.v[k], td->macs[i].cfg) != 0) &&
+			    want_shared(&td->r, p->layers.v[k]) != 0)
+				goto oom;
+	}
+	parse_wanted(&td->r);
+	report_skipped_models(&td->r);
+	*out = td;
+	return 0;
+oom:
+	d->oom = true;
+fail:
+	ycfg_tree_dir_close(td);
+	return -1;
+}
+
+size_t
+ycfg_tree_dir_count(const struct ycfg_tree_dir *td)
+{
+	return td->r.nphones;
+}
+
+const struct ycfg_phone *
+ycfg_tree_dir_phone(const struct ycfg_tree_dir *td, size_t i)
+{
+	return &td->r.phones[i];
+}
+
+const char *
+ycfg_tree_dir_own_cfg(const struct ycfg_tree_dir *td, size_t i)
+{
+	return td->macs[i].cfg;
+}
+
+void
+ycfg_tree_worker_init(struct ycfg_tree_worker *w, const struct ycfg_tree_opts *t)
+{
+	memset(w, 0, sizeof(*w));
+	w->opts = *t->o;
+	ycfg_linter_init(&w->linter, &w->opts);
+	ycfg_doc_init(&w->doc);
+}
+
+void
+ycfg_tree_worker_free(struct ycfg_tree_worker *w)
+{
+	ycfg_doc_free(&w->doc);
+	ycfg_linter_free(&w->linter);
+	free(w->layers);
+	memset(w, 0, sizeof(*w));
+}
+
+int
+ycfg_tree_dir_load(const struct ycfg_tree_dir *td, size_t i,
+		   struct ycfg_tree_worker *w, struct ycfg_diags *d,
+		   char *err, size_t errsz)
+{
+	const struct dir_run *r = &td->r;
+	const struct ycfg_phone *p = &r->phones[i];
+	const char *cfg = td->macs[i].cfg;
+	size_t start = d->n, self = SIZE_MAX;
+
+	w->n = 0;
+	w->opts.model = p->model;
+	w->opts.model_name = p->model ? p->model->name : NULL;
+	if (cfg != NULL && p->own_cfg_loaded &&
+	    load(r->t, &w->linter, cfg, &w->doc, d, err, errsz) != 0)
+		return -1;
+	if (ycfg_vec_reserve(&w->layers, &w->caplayers, p->layers.n + 1,
+			     sizeof(*w->layers), 8) != 0) {
+		d->oom = true;
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	for (size_t k = 0; k < p->layers.n; k++) {
+		const char *lp = p->layers.v[k];
+		const struct shared *s;
+
+		if (cfg != NULL && strcmp(lp, cfg) == 0) {
+			self = w->n;
+			w->layers[w->n++] = &w->doc;
+		} else if ((s = find_shared(r, lp)) != NULL && s->ok) {
+			w->layers[w->n++] = &s->doc;
+		}
+	}
+	w->own = self != SIZE_MAX ? self : w->n;
+	if (self != SIZE_MAX) {
+		if (r->t->o->schema != NULL)
+			ycfg_conditions_judge(r->t->o->schema, w->layers, w->n,
+					      self, p->overwrite_mode, d);
+		if (w->doc.has_directives)
+			ycfg_suppress_apply(w->doc.buf.p, w->doc.buf.len,
+					    w->doc.path, d, start);
+	}
+	return 0;
+}
+
+void
+ycfg_tree_dir_close(struct ycfg_tree_dir *td)
+{
+	if (td == NULL)
+		return;
+	free(td->macs);
+	run_free(&td->r);
+	free(td);
+}
+
+int
+ycfg_tree_dirs_find(const char *root, struct ycfg_tree_dirs *out)
+{
+	memset(out, 0, sizeof(*out));
+
+	int rc = ycfg_find_provisioning_files(root, &out->walk);
+	const struct ycfg_pathlist *f = &out->walk.files;
+	size_t cap = 0;
+
+	/* a directory's files come out together (fileio.h) */
+	for (size_t i = 0; i < f->n;) {
+		const char *slash = strrchr(f->v[i], '/');
+		size_t dl = slash ? (size_t)(slash - f->v[i]) : 0, j = i + 1;
+
+		while (j < f->n && strncmp(f->v[j], f->v[i], dl) == 0 &&
+		       f->v[j][dl] == (slash ? '/' : f->v[j][dl]) &&
+		       strchr(f->v[j] + dl + (slash ? 1 : 0), '/') == NULL)
+			j++;
+
+		struct ycfg_tree_dir_files e = {
+			.dir = strndup(f->v[i], dl), .first = i,
+			.count = j - i,
+		};
+
+		if (e.dir == NULL ||
+		    ycfg_vec_push(&out->dirs, &out->n, &cap, &e,
+				  sizeof(e)) != 0) {
+			free(e.dir);
+			ycfg_tree_dirs_free(out);
+			return -2;
+		}
+		i = j;
+	}
+	return rc;
+}
+
+void
+ycfg_tree_dirs_free(struct ycfg_tree_dirs *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->dirs[i].dir);
+	free(t->dirs);
+	ycfg_walk_free(&t->walk);
+	memset(t, 0, sizeof(*t));
 }
 
 /* ------------------------------------------------------------------ */

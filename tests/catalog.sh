@@ -411,7 +411,7 @@ mkdir -p tree/empty.cfg
 expect "empty directory named x.cfg given to lint" 2 lint tree/empty.cfg </dev/null
 expect_err "empty directory named x.cfg given to lint" "ycfg: nothing to lint in 'tree/empty.cfg': no .cfg or .boot files and no templates"
 expect "directory named x.cfg given to resolve" 2 resolve tree/x.cfg </dev/null
-expect_err "directory named x.cfg given to resolve" "ycfg: 'tree/x.cfg' is a directory; give the files of one phone (or its .boot file)
+expect_err "directory named x.cfg given to resolve" "ycfg: 'tree/x.cfg' is a directory; give the files of one phone (or its .boot file), or use --all for every phone of it
 Try 'ycfg resolve --help' for more information."
 # inside a tree, x.cfg is a directory to search, never a file to read
 expect "directory named x.cfg inside a tree" 1 lint tree <<EOF

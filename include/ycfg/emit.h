@@ -30,6 +30,8 @@ struct ycfg_emit_opts {
 	enum ycfg_out_format format;
 	bool provenance;      /* each value becomes {value, source} */
 	bool show_secrets;
+	bool oneline;         /* JSON on one line, no final newline (JSON
+	                       * Lines) */
 };
 
 /* Parses "yaml", "json" or "cfg".  Returns 0, or -1. */
@@ -39,5 +41,39 @@ int ycfg_out_format_parse(const char *s, enum ycfg_out_format *out);
  * in *out / *outlen; on failure returns -1 with a reason in err. */
 int ycfg_emit(const struct ycfg_resolved *r, const struct ycfg_emit_opts *o,
 	      char **out, size_t *outlen, char *err, size_t errsz);
+
+/* Number of values of r that a .cfg would carry masked: secrets and
+ * URLs with a password (their real text is needed to deploy). */
+size_t ycfg_emit_secrets(const struct ycfg_resolved *r);
+
+/* The entries of a base (resolve.h) rendered once, for the many phones
+ * that share them: entry i is text[off[i] .. off[i + 1]). */
+struct ycfg_emit_pre {
+	char *text;
+	size_t *off;
+	unsigned char *secret;    /* per entry: ycfg_emit_secrets() counts it */
+	unsigned char *cont;      /* per entry: continues the text of the
+	                           * one before (a multi-value key) */
+	size_t n;
+};
+
+/* Renders the entries of base with o.
+ * Returns 0, or -1 when out of memory. */
+int ycfg_emit_prerender(const struct ycfg_resolved *base,
+			const struct ycfg_emit_opts *o,
+			struct ycfg_emit_pre *out);
+void ycfg_emit_pre_free(struct ycfg_emit_pre *p);
+
+/* Renders a phone resolved over the base that pre was rendered from, with
+ * the same o: the bytes ycfg_emit() gives for the same configuration.
+ * Returns 0 and a malloc'd buffer, or -1 with err. */
+int ycfg_emit_over(const struct ycfg_resolved_over *r,
+		   const struct ycfg_emit_pre *pre,
+		   const struct ycfg_emit_opts *o, char **out, size_t *outlen,
+		   char *err, size_t errsz);
+
+/* ycfg_emit_secrets() of a phone over a base. */
+size_t ycfg_emit_over_secrets(const struct ycfg_resolved_over *r,
+			      const struct ycfg_emit_pre *pre);
 
 #endif

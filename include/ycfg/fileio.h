@@ -9,6 +9,7 @@
 #ifndef YCFG_FILEIO_H
 #define YCFG_FILEIO_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -115,5 +116,35 @@ int ycfg_write_atomic(const char *path, const void *data, size_t len,
 
 /* True when a and b name the same existing file. */
 bool ycfg_same_file(const char *a, const char *b);
+
+/*
+ * An output directory written as a whole or not at all: files go to a
+ * temporary directory beside it, which then takes its name in one step
+ * (the old contents are removed).  An existing directory is replaced only
+ * when it is empty or was written so before (it holds a .ycfg-output
+ * stamp): a mistyped -o never wipes a directory of the user's.
+ */
+struct ycfg_outdir {
+	char path[PATH_MAX];       /* the directory, without trailing '/' */
+	char tmp[PATH_MAX + 32];   /* where its new contents are written */
+	bool existed, open;
+};
+
+/* Starts writing path.  Returns 0, or -1 with err. */
+int ycfg_outdir_begin(struct ycfg_outdir *o, const char *path, char *err,
+		      size_t errsz);
+
+/* Writes one file, rel relative to the directory (subdirectories are
+ * made); a file is written once.  Thread-safe for distinct files.
+ * Returns 0, or -1 with err. */
+int ycfg_outdir_write(struct ycfg_outdir *o, const char *rel,
+		      const void *data, size_t len, char *err, size_t errsz);
+
+/* Puts the new contents in place.  Returns 0, or -1 with err (the old
+ * contents then stay). */
+int ycfg_outdir_commit(struct ycfg_outdir *o, char *err, size_t errsz);
+
+/* Drops what was written; the old contents stay. */
+void ycfg_outdir_abort(struct ycfg_outdir *o);
 
 #endif

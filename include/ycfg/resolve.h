@@ -71,6 +71,8 @@ struct ycfg_resolved_entry {
 	size_t len;
 	const struct ycfg_param *param; /* may be NULL */
 	bool secret;
+	uint32_t at;                    /* over a base: the base entry it
+	                                 * comes before (ycfg_resolve_over) */
 	struct ycfg_origin origin;      /* the line (or default) giving val */
 	struct ycfg_effective *via;     /* owned; NULL when no -1 was followed */
 };
@@ -96,6 +98,48 @@ int ycfg_resolve(const struct ycfg_layers *l, bool defaults,
 		 const struct ycfg_model *model, struct ycfg_resolved *out);
 
 void ycfg_resolved_free(struct ycfg_resolved *r);
+
+/* The entry of key (exact spelling) in r, or SIZE_MAX. */
+size_t ycfg_resolved_find(const struct ycfg_resolved *r, const char *key,
+			  size_t keylen);
+
+/*
+ * Many phones over one base: the phones of a directory share their first
+ * layers (boot and common files) and differ in their own <MAC>.cfg.  The
+ * shared layers are resolved once; each phone then resolves only its own
+ * keys and the base keys they touch (the same key, or a key that a base
+ * value's -1 led to).  The result is exactly what ycfg_resolve() without
+ * defaults gives for the whole stack, in the same order: the base entries
+ * that are not dropped, with the phone's own entries among them.
+ */
+struct ycfg_resolved_base;
+
+/* Resolves the shared layers l (borrowed: they must outlive the base).
+ * Returns 0 and *out, or -1 when out of memory. */
+int ycfg_resolved_base_new(const struct ycfg_layers *l,
+			   struct ycfg_resolved_base **out);
+void ycfg_resolved_base_free(struct ycfg_resolved_base *b);
+
+/* The base's own entries, in order. */
+const struct ycfg_resolved *
+ycfg_resolved_base_entries(const struct ycfg_resolved_base *b);
+
+/* One phone over a base; reused from phone to phone. */
+struct ycfg_resolved_over {
+	const struct ycfg_resolved *base;  /* borrowed */
+	unsigned char *drop;          /* per base entry: 1 when replaced */
+	size_t dropcap;
+	struct ycfg_resolved own;     /* sorted by at, then natural order */
+};
+
+/* Resolves the layers l, whose first layers are the base's (the same
+ * documents, same overwrite mode and schema), into o.  Returns 0; 1 when
+ * it cannot be done this way (multi-value keys): use ycfg_resolve(); -1
+ * when out of memory. */
+int ycfg_resolve_over(const struct ycfg_resolved_base *b,
+		      const struct ycfg_layers *l,
+		      struct ycfg_resolved_over *o);
+void ycfg_resolved_over_free(struct ycfg_resolved_over *o);
 
 /* Natural order: digit runs compare as numbers ("a.2" < "a.10"). */
 int ycfg_natural_cmp(const char *a, const char *b);

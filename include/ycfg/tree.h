@@ -66,6 +66,78 @@ int ycfg_plan_phones(const struct ycfg_tree_opts *t, const char *dir,
 		     struct ycfg_diags *d);
 void ycfg_phones_free(struct ycfg_phone *phones, size_t n);
 
+/*
+ * A directory opened for its phones' effective configurations (resolve
+ * --all, diff): planned as lint plans it, the files its phones share
+ * (boot files, common files, shared includes) read once, with their
+ * findings in d.  Each phone's own <MAC>.cfg is read when its layers are
+ * loaded, by a worker: one per thread.
+ */
+struct ycfg_tree_dir;
+
+/* Opens directory dir ("" for the current one) whose provisioning files
+ * are files.  Returns 0 and the directory in *out, or -1 (out of memory)
+ * with *out NULL.  Unreadable files are troubles in d. */
+int ycfg_tree_dir_open(struct ycfg_tree_dir **out,
+		       const struct ycfg_tree_opts *t, const char *dir,
+		       const struct ycfg_pathlist *files,
+		       struct ycfg_diags *d);
+void ycfg_tree_dir_close(struct ycfg_tree_dir *td);
+
+/* Its phones, sorted by MAC. */
+size_t ycfg_tree_dir_count(const struct ycfg_tree_dir *td);
+const struct ycfg_phone *ycfg_tree_dir_phone(const struct ycfg_tree_dir *td,
+					     size_t i);
+
+/* Phone i's own <MAC>.cfg, or NULL when it has none. */
+const char *ycfg_tree_dir_own_cfg(const struct ycfg_tree_dir *td, size_t i);
+
+/* One thread's state for loading phones: the linter (with the phone's
+ * model), the phone's own document and its layers. */
+struct ycfg_tree_worker {
+	struct ycfg_lint_opts opts;
+	struct ycfg_linter linter;
+	struct ycfg_doc doc;
+	const struct ycfg_doc **layers;   /* lowest first; borrowed from the
+	                                   * directory and from doc */
+	size_t n, caplayers;
+	size_t own;          /* layers[own] is doc, the phone's own file,
+	                      * after the layers it shares; n when none */
+};
+
+void ycfg_tree_worker_init(struct ycfg_tree_worker *w,
+			   const struct ycfg_tree_opts *t);
+void ycfg_tree_worker_free(struct ycfg_tree_worker *w);
+
+/* Loads phone i's layers into w: its own <MAC>.cfg linted (when its
+ * recipe loads it), the shared documents borrowed, its conditions judged
+ * on them; findings in d.  The layers stay valid until the next load with
+ * w.  Several threads may load phones of one directory at once, each with
+ * its own worker and d.  Returns 0, or -1 with err when the phone's own
+ * file cannot be read. */
+int ycfg_tree_dir_load(const struct ycfg_tree_dir *td, size_t i,
+		       struct ycfg_tree_worker *w, struct ycfg_diags *d,
+		       char *err, size_t errsz);
+
+/* The directories of a tree that hold provisioning files, in the walk's
+ * order (fileio.h), each with its files. */
+struct ycfg_tree_dir_files {
+	char *dir;                 /* as the walk spells it; "" for none */
+	size_t first, count;       /* its files: walk.files.v[first...] */
+};
+
+struct ycfg_tree_dirs {
+	struct ycfg_walk walk;     /* files, links not followed, problems */
+	struct ycfg_tree_dir_files *dirs;
+	size_t n;
+};
+
+/* Walks root.  Returns 0; -1 when the walk met problems (in
+ * out->walk.problems; what it found is there); -2 when out of memory
+ * (out is then empty). */
+int ycfg_tree_dirs_find(const char *root, struct ycfg_tree_dirs *out);
+void ycfg_tree_dirs_free(struct ycfg_tree_dirs *t);
+
 /* Lints one file as its own phone: standard input ("-") and files
  * outside any tree.  Returns 0, or -1 with err set when it cannot be
  * read. */
