@@ -12,7 +12,11 @@
 
 #include "config.h"
 #include "ycfg/cli.h"
+#include "ycfg/lexer.h"
+#include "ycfg/recipe.h"
 #include "ycfg/report.h"
+#include "ycfg/suppress.h"
+#include "ycfg/tree.h"
 #include "ycfg/utf8.h"
 
 static void verrorf(const char *fmt, va_list ap)
@@ -275,4 +279,80 @@ ycfg_session_close(struct ycfg_session *s)
 	ycfg_schema_free(&s->schema);
 	ycfg_config_free(&s->cfg);
 	ycfg_pathlist_free(&s->extra);
+}
+
+/* A <MAC> file named alone: its phone, loaded as lint judges it (its
+ * recipe in its directory).  Returns 0, 1 when the phone is not found
+ * (the caller loads the file alone), -1 with err. */
+static int
+load_mac_phone(struct ycfg_session *s, struct ycfg_linter *l, const char *path,
+	   struct ycfg_stack *st, struct ycfg_diags *d, char *err,
+	   size_t errsz)
+{
+	char mac[13], why[256];
+	enum ycfg_file_kind k = ycfg_file_kind(path, mac);
+	struct ycfg_tree_opts t = {
+		.o = &s->lo, .model_of = ycfg_session_phone_model,
+		.model_ctx = s,
+	};
+	struct ycfg_pathlist files = { 0 };
+	struct ycfg_phone *ph = NULL;
+	size_t nph = 0;
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, (size_t)(slash - path)) : strdup("");
+	int rc = 1;
+
+	if (k != YCFG_FILE_MAC_CFG && k != YCFG_FILE_MAC_BOOT)
+		goto out;
+	if (dir == NULL ||
+	    ycfg_list_provisioning_files(dir, &files, why, sizeof(why)) != 0 ||
+	    ycfg_plan_phones(&t, dir, &files, &ph, &nph, d) != 0)
+		goto out;
+	for (size_t i = 0; i < nph; i++) {
+		if (strcmp(ph[i].mac, mac) != 0)
+			continue;
+		if (ph[i].boot != NULL) {
+			/* its boot file's own findings */
+			struct ycfg_doc boot;
+			size_t start = d->n;
+
+			ycfg_doc_init(&boot);
+			if (ycfg_lint_path(l, ph[i].boot, &boot, d, err,
+					   errsz) == 0) {
+				ycfg_recipe_check_includes(&boot, d);
+				if (boot.has_directives)
+					ycfg_suppress_apply(boot.buf.p,
+							    boot.buf.len,
+							    boot.path, d,
+							    start);
+			}
+			ycfg_doc_free(&boot);
+		}
+		s->lo.model = ph[i].model;
+		s->lo.model_name = ph[i].model ? ph[i].model->name : NULL;
+		st->overwrite_mode = ph[i].overwrite_mode;
+		rc = ycfg_stack_load_files(st, l, ph[i].layers.v,
+					   ph[i].layers.n, d, err, errsz);
+		break;
+	}
+out:
+	ycfg_phones_free(ph, nph);
+	ycfg_pathlist_free(&files);
+	free(dir);
+	return rc;
+}
+
+int
+ycfg_session_load_phone(struct ycfg_session *s, struct ycfg_linter *l,
+			char *const *paths, size_t n, struct ycfg_stack *st,
+			struct ycfg_diags *d, char *err, size_t errsz)
+{
+	int got = n == 1 ? load_mac_phone(s, l, paths[0], st, d, err, errsz)
+			 : 1;
+
+	if (got == 1)
+		got = n == 1 && ycfg_path_is_boot(paths[0])
+		      ? ycfg_stack_load_boot(st, l, paths[0], d, err, errsz)
+		      : ycfg_stack_load_files(st, l, paths, n, d, err, errsz);
+	return got;
 }

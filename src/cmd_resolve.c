@@ -223,67 +223,6 @@ parse_options(int argc, char **argv, struct resolve_args *a,
 	return -1;
 }
 
-/* A <MAC> file named alone: its phone, loaded as lint judges it (its
- * recipe in its directory).  Returns 0, 1 when the phone is not found
- * (the caller loads the file alone), -1 with err. */
-static int
-load_phone(struct ycfg_session *s, struct ycfg_linter *l, const char *path,
-	   struct ycfg_stack *st, struct ycfg_diags *d, char *err,
-	   size_t errsz)
-{
-	char mac[13], why[256];
-	enum ycfg_file_kind k = ycfg_file_kind(path, mac);
-	struct ycfg_tree_opts t = {
-		.o = &s->lo, .model_of = ycfg_session_phone_model,
-		.model_ctx = s,
-	};
-	struct ycfg_pathlist files = { 0 };
-	struct ycfg_phone *ph = NULL;
-	size_t nph = 0;
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? strndup(path, (size_t)(slash - path)) : strdup("");
-	int rc = 1;
-
-	if (k != YCFG_FILE_MAC_CFG && k != YCFG_FILE_MAC_BOOT)
-		goto out;
-	if (dir == NULL ||
-	    ycfg_list_provisioning_files(dir, &files, why, sizeof(why)) != 0 ||
-	    ycfg_plan_phones(&t, dir, &files, &ph, &nph, d) != 0)
-		goto out;
-	for (size_t i = 0; i < nph; i++) {
-		if (strcmp(ph[i].mac, mac) != 0)
-			continue;
-		if (ph[i].boot != NULL) {
-			/* its boot file's own findings */
-			struct ycfg_doc boot;
-			size_t start = d->n;
-
-			ycfg_doc_init(&boot);
-			if (ycfg_lint_path(l, ph[i].boot, &boot, d, err,
-					   errsz) == 0) {
-				ycfg_recipe_check_includes(&boot, d);
-				if (boot.has_directives)
-					ycfg_suppress_apply(boot.buf.p,
-							    boot.buf.len,
-							    boot.path, d,
-							    start);
-			}
-			ycfg_doc_free(&boot);
-		}
-		s->lo.model = ph[i].model;
-		s->lo.model_name = ph[i].model ? ph[i].model->name : NULL;
-		st->overwrite_mode = ph[i].overwrite_mode;
-		rc = ycfg_stack_load_files(st, l, ph[i].layers.v,
-					   ph[i].layers.n, d, err, errsz);
-		break;
-	}
-out:
-	ycfg_phones_free(ph, nph);
-	ycfg_pathlist_free(&files);
-	free(dir);
-	return rc;
-}
-
 /* Resolves the stack and writes it.  Returns an exit status. */
 static int
 emit_phone(struct ycfg_session *s, const struct resolve_args *a,
@@ -409,15 +348,26 @@ wrap_phone(const struct resolve_args *a, struct phone_text *t,
 	return 0;
 }
 
-/* Phones that share their first layers (the same documents, read once per
- * directory) and overwrite mode: resolved and rendered once. */
-struct all_group {
-	const struct ycfg_doc **docs;
-	size_t n;
-	int overwrite;
-	struct ycfg_resolved_base *base;   /* NULL: out of memory */
-	struct ycfg_emit_pre pre;
-};
+/* A base's entries rendered once (the data a base carries). */
+static void *
+prerender(const struct ycfg_resolved_base *b, void *ctx)
+{
+	struct ycfg_emit_pre *pre = malloc(sizeof(*pre));
+
+	if (pre != NULL &&
+	    ycfg_emit_prerender(ycfg_resolved_base_entries(b), ctx, pre) != 0) {
+		free(pre);
+		pre = NULL;
+	}
+	return pre;
+}
+
+static void
+prerender_free(void *p)
+{
+	ycfg_emit_pre_free(p);
+	free(p);
+}
 
 /* One directory of the tree being resolved, shared by its workers. */
 struct all_dir {
@@ -436,61 +386,8 @@ struct all_dir {
 	bool failed;                  /* a phone could not be written */
 	size_t secrets;               /* .cfg: phones with masked secrets */
 	struct ycfg_emit_opts eo;     /* as the phones are rendered */
-	struct all_group *groups;
-	size_t ngroups, capgroups;
+	struct ycfg_base_cache *bases;
 };
-
-/* The group of a phone whose shared layers are docs[0..n), made on first
- * use (lock held).  NULL when out of memory: the phone is resolved in
- * full. */
-static struct all_group *
-group_for(struct all_dir *ad, const struct ycfg_doc *const *docs, size_t n,
-	  int overwrite)
-{
-	for (size_t i = 0; i < ad->ngroups; i++) {
-		struct all_group *g = &ad->groups[i];
-
-		if (g->n == n && g->overwrite == overwrite &&
-		    memcmp(g->docs, docs, n * sizeof(*docs)) == 0)
-			return g->base ? g : NULL;
-	}
-
-	struct all_group g = { .n = n, .overwrite = overwrite };
-	struct ycfg_layers l = {
-		.docs = docs, .n = n, .overwrite_mode = overwrite,
-		.schema = &ad->s->schema,
-	};
-
-	g.docs = malloc((n + 1) * sizeof(*g.docs));
-	if (g.docs == NULL)
-		return NULL;
-	memcpy(g.docs, docs, n * sizeof(*docs));
-	if (ycfg_resolved_base_new(&l, &g.base) == 0 &&
-	    ycfg_emit_prerender(ycfg_resolved_base_entries(g.base), &ad->eo,
-				&g.pre) != 0) {
-		ycfg_resolved_base_free(g.base);
-		g.base = NULL;
-	}
-	if (ycfg_vec_push(&ad->groups, &ad->ngroups, &ad->capgroups, &g,
-			  sizeof(g)) != 0) {
-		ycfg_resolved_base_free(g.base);
-		ycfg_emit_pre_free(&g.pre);
-		free(g.docs);
-		return NULL;
-	}
-	return g.base ? &ad->groups[ad->ngroups - 1] : NULL;
-}
-
-static void
-groups_free(struct all_dir *ad)
-{
-	for (size_t i = 0; i < ad->ngroups; i++) {
-		ycfg_resolved_base_free(ad->groups[i].base);
-		ycfg_emit_pre_free(&ad->groups[i].pre);
-		free(ad->groups[i].docs);
-	}
-	free(ad->groups);
-}
 
 /* Writes the rendered phones that are next in order (lock held). */
 static void
@@ -534,28 +431,27 @@ all_render(struct all_worker *w, const struct ycfg_phone *p, char **body,
 						    : p->overwrite_mode,
 		.schema = &ad->s->schema,
 	};
-	struct all_group *g = NULL;
+	const struct ycfg_resolved_base *base = NULL;
+	void *pre = NULL;
 	struct ycfg_resolved res;
 	int rc;
 
-	if (!a->defaults) {
+	if (!a->defaults && ad->bases != NULL)
 		/* the common case: the shared layers once, then the phone's
 		 * own keys over them */
-		pthread_mutex_lock(&ad->lock);
-		g = group_for(ad, l.docs, w->tw.own, l.overwrite_mode);
-		pthread_mutex_unlock(&ad->lock);
-	}
-	if (g != NULL) {
-		rc = ycfg_resolve_over(g->base, &l, &w->over);
+		base = ycfg_base_cache_get(ad->bases, l.docs, w->tw.own,
+					   l.overwrite_mode, &pre);
+	if (base != NULL) {
+		rc = ycfg_resolve_over(base, &l, &w->over);
 		if (rc < 0) {
 			snprintf(err, errsz, "out of memory");
 			return -1;
 		}
 		if (rc == 0) {
 			if (cfg_masked &&
-			    ycfg_emit_over_secrets(&w->over, &g->pre) > 0)
+			    ycfg_emit_over_secrets(&w->over, pre) > 0)
 				return 1;
-			return ycfg_emit_over(&w->over, &g->pre, &ad->eo, body,
+			return ycfg_emit_over(&w->over, pre, &ad->eo, body,
 					      blen, err, errsz);
 		}
 	}
@@ -712,7 +608,6 @@ all_directory(struct all_dir *ad, struct ycfg_diags *d)
 		ycfg_tree_worker_free(&ws[k].tw);
 		ycfg_resolved_over_free(&ws[k].over);
 	}
-	groups_free(ad);
 	pthread_mutex_destroy(&ad->lock);
 	for (size_t i = 0; i < ad->nphones; i++)
 		phone_text_free(&ad->ready[i]);
@@ -834,9 +729,13 @@ resolve_all(struct ycfg_session *s, const struct resolve_args *a,
 
 		ad.eo.oneline = a->output == NULL &&
 				a->eo.format == YCFG_OUT_JSON;
+		/* NULL (out of memory): every phone in full */
+		ad.bases = ycfg_base_cache_new(&s->schema, prerender,
+					       prerender_free, &ad.eo);
 
 		if (!all_directory(&ad, &d))
 			ok = false;
+		ycfg_base_cache_free(ad.bases);
 		secrets += ad.secrets;
 		nphones += ad.nphones;
 		nfiles += df->count;
@@ -928,17 +827,10 @@ ycfg_cmd_resolve(int argc, char **argv)
 	ycfg_stack_init(&st);
 	ycfg_diags_init(&d);
 	d.file_cap = YCFG_DIAG_CAP;
-	int got = argc - optind == 1
-		  ? load_phone(&s, &linter, argv[optind], &st, &d, err,
-			       sizeof(err)) : 1;
+	int got = ycfg_session_load_phone(&s, &linter, argv + optind,
+					  (size_t)(argc - optind), &st, &d,
+					  err, sizeof(err));
 
-	if (got == 1)
-		got = argc - optind == 1 && ycfg_path_is_boot(argv[optind])
-		      ? ycfg_stack_load_boot(&st, &linter, argv[optind], &d, err,
-					     sizeof(err))
-		      : ycfg_stack_load_files(&st, &linter, argv + optind,
-					      (size_t)(argc - optind), &d, err,
-					      sizeof(err));
 	if (got != 0) {
 		ycfg_errorf("%s", err);
 		rc = YCFG_EXIT_TROUBLE;

@@ -654,9 +654,8 @@ remove_entry(const char *path, const struct stat *st, int flag,
 	return flag == FTW_DP ? rmdir(path) : unlink(path);
 }
 
-/* Removes the tree at path (links are removed, not followed). */
-static int
-remove_tree(const char *path)
+int
+ycfg_remove_tree(const char *path)
 {
 	return nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
@@ -695,12 +694,28 @@ ycfg_outdir_begin(struct ycfg_outdir *o, const char *path, char *err,
 	memset(o, 0, sizeof(*o));
 	while (n > 1 && path[n - 1] == '/')
 		n--;
-	if (n == 0 || n + sizeof(".ycfg-tmp-XXXXXX") > PATH_MAX) {
+	if (n == 0) {
+		snprintf(err, errsz, "no directory named");
+		return -1;
+	}
+	if (n + sizeof(".ycfg-tmp-XXXXXX") > PATH_MAX) {
 		set_err(err, errsz, ENAMETOOLONG);
 		return -1;
 	}
 	memcpy(o->path, path, n);
 	o->path[n] = '\0';
+
+	/* its temporary twin goes beside it, under its parent: "." and
+	 * ".." name no place beside */
+	const char *last = strrchr(o->path, '/');
+
+	last = last ? last + 1 : o->path;
+	if (strcmp(last, ".") == 0 || strcmp(last, "..") == 0 ||
+	    strcmp(o->path, "/") == 0) {
+		snprintf(err, errsz, "name the directory itself, not '%s'",
+			 last);
+		return -1;
+	}
 	if (lstat(o->path, &st) == 0) {
 		if (!S_ISDIR(st.st_mode)) {
 			snprintf(err, errsz, "it exists and is not a directory");
@@ -720,6 +735,19 @@ ycfg_outdir_begin(struct ycfg_outdir *o, const char *path, char *err,
 	snprintf(o->tmp, sizeof(o->tmp), "%s.ycfg-tmp-XXXXXX", o->path);
 	if (mkdtemp(o->tmp) == NULL) {
 		set_err(err, errsz, errno);
+		o->tmp[0] = '\0';
+		return -1;
+	}
+	/* mkdtemp makes it 0700: give it the mode of the directory it
+	 * replaces, else what the umask allows (tftp and web servers read
+	 * it as another user) */
+	mode_t mask = umask(0);
+
+	umask(mask);
+	if (chmod(o->tmp, o->existed ? st.st_mode & 07777
+				     : 0777 & ~mask) != 0) {
+		set_err(err, errsz, errno);
+		ycfg_remove_tree(o->tmp);
 		return -1;
 	}
 
@@ -729,7 +757,7 @@ ycfg_outdir_begin(struct ycfg_outdir *o, const char *path, char *err,
 
 	snprintf(stamp, sizeof(stamp), "%s/" STAMP, o->tmp);
 	if (ycfg_write_atomic(stamp, note, sizeof(note) - 1, err, errsz) != 0) {
-		remove_tree(o->tmp);
+		ycfg_remove_tree(o->tmp);
 		return -1;
 	}
 	o->open = true;
@@ -743,6 +771,22 @@ ycfg_outdir_write(struct ycfg_outdir *o, const char *rel, const void *data,
 	char path[PATH_MAX + 64];
 	int fd;
 
+	if (!o->open) {
+		snprintf(err, errsz, "the output directory is not open");
+		return -1;
+	}
+	/* a relative name below the directory, nothing above or beside */
+	for (const char *s = rel;; s++) {
+		if (*rel == '/' || *rel == '\0' ||
+		    (s[0] == '.' && s[1] == '.' && (s == rel || s[-1] == '/') &&
+		     (s[2] == '/' || s[2] == '\0'))) {
+			snprintf(err, errsz, "'%s' is not a name below the "
+				 "output directory", rel);
+			return -1;
+		}
+		if (*s == '\0')
+			break;
+	}
 	if (snprintf(path, sizeof(path), "%s/%s", o->tmp, rel) >=
 	    (int)sizeof(path)) {
 		set_err(err, errsz, ENAMETOOLONG);
@@ -776,13 +820,15 @@ ycfg_outdir_write(struct ycfg_outdir *o, const char *rel, const void *data,
 int
 ycfg_outdir_commit(struct ycfg_outdir *o, char *err, size_t errsz)
 {
-	if (!o->open)
+	if (!o->open) {
+		snprintf(err, errsz, "the output directory is not open");
 		return -1;
+	}
 	o->open = false;
 	if (!o->existed) {
 		if (rename(o->tmp, o->path) != 0) {
 			set_err(err, errsz, errno);
-			remove_tree(o->tmp);
+			ycfg_remove_tree(o->tmp);
 			return -1;
 		}
 		return 0;
@@ -790,9 +836,19 @@ ycfg_outdir_commit(struct ycfg_outdir *o, char *err, size_t errsz)
 	/* one step: the new tree takes the name, the old one the temporary
 	 * name, which is then removed */
 	if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->path,
-		      RENAME_EXCHANGE) == 0)
-		return remove_tree(o->tmp) == 0 ? 0 : (set_err(err, errsz,
-							       errno), -1);
+		      RENAME_EXCHANGE) == 0) {
+		/* the new contents are in place; what is left of the old
+		 * ones under the temporary name is only clutter */
+		ycfg_remove_tree(o->tmp);
+		return 0;
+	}
+	if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
+		/* the exchange exists and failed: the directory changed
+		 * under us (removed, replaced) */
+		set_err(err, errsz, errno);
+		ycfg_remove_tree(o->tmp);
+		return -1;
+	}
 
 	/* a file system without the exchange: old aside, new in place */
 	char old[PATH_MAX + 32];
@@ -800,16 +856,16 @@ ycfg_outdir_commit(struct ycfg_outdir *o, char *err, size_t errsz)
 	snprintf(old, sizeof(old), "%s.ycfg-old-XXXXXX", o->path);
 	if (mkdtemp(old) == NULL || rename(o->path, old) != 0) {
 		set_err(err, errsz, errno);
-		remove_tree(o->tmp);
+		ycfg_remove_tree(o->tmp);
 		return -1;
 	}
 	if (rename(o->tmp, o->path) != 0) {
 		set_err(err, errsz, errno);
 		rename(old, o->path);
-		remove_tree(o->tmp);
+		ycfg_remove_tree(o->tmp);
 		return -1;
 	}
-	remove_tree(old);
+	ycfg_remove_tree(old);
 	return 0;
 }
 
@@ -817,6 +873,6 @@ void
 ycfg_outdir_abort(struct ycfg_outdir *o)
 {
 	if (o->open)
-		remove_tree(o->tmp);
+		ycfg_remove_tree(o->tmp);
 	o->open = false;
 }

@@ -1,6 +1,7 @@
 /*
  * resolve.c - effective values over layers (see resolve.h).
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -787,4 +788,110 @@ ycfg_resolved_free(struct ycfg_resolved *r)
 	}
 	free(r->v);
 	memset(r, 0, sizeof(*r));
+}
+
+/* ------------------------------------------------------------------ */
+/* Bases by their layers                                                */
+/* ------------------------------------------------------------------ */
+
+struct cache_entry {
+	const struct ycfg_doc **docs;
+	size_t n;
+	int overwrite;
+	struct ycfg_resolved_base *base;   /* NULL: out of memory */
+	void *user;
+};
+
+struct ycfg_base_cache {
+	pthread_mutex_t lock;
+	const struct ycfg_schema *schema;
+	ycfg_base_user_fn make;
+	void (*drop)(void *user);
+	void *ctx;
+	struct cache_entry *v;
+	size_t n, cap;
+};
+
+struct ycfg_base_cache *
+ycfg_base_cache_new(const struct ycfg_schema *schema, ycfg_base_user_fn make,
+		    void (*drop)(void *user), void *ctx)
+{
+	struct ycfg_base_cache *c = calloc(1, sizeof(*c));
+
+	if (c == NULL)
+		return NULL;
+	pthread_mutex_init(&c->lock, NULL);
+	c->schema = schema;
+	c->make = make;
+	c->drop = drop;
+	c->ctx = ctx;
+	return c;
+}
+
+void
+ycfg_base_cache_free(struct ycfg_base_cache *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->drop != NULL && c->v[i].user != NULL)
+			c->drop(c->v[i].user);
+		ycfg_resolved_base_free(c->v[i].base);
+		free(c->v[i].docs);
+	}
+	free(c->v);
+	pthread_mutex_destroy(&c->lock);
+	free(c);
+}
+
+/* Makes the entry (lock held).  Returns it, or NULL when out of memory. */
+static struct cache_entry *
+cache_add(struct ycfg_base_cache *c, const struct ycfg_doc *const *docs,
+	  size_t n, int overwrite)
+{
+	struct cache_entry e = { .n = n, .overwrite = overwrite };
+	struct ycfg_layers l = {
+		.docs = docs, .n = n, .overwrite_mode = overwrite,
+		.schema = c->schema,
+	};
+
+	e.docs = malloc((n + 1) * sizeof(*e.docs));
+	if (e.docs == NULL)
+		return NULL;
+	memcpy(e.docs, docs, n * sizeof(*docs));
+	if (ycfg_resolved_base_new(&l, &e.base) == 0 && c->make != NULL &&
+	    (e.user = c->make(e.base, c->ctx)) == NULL) {
+		ycfg_resolved_base_free(e.base);
+		e.base = NULL;
+	}
+	if (ycfg_vec_push(&c->v, &c->n, &c->cap, &e, sizeof(e)) != 0) {
+		if (c->drop != NULL && e.user != NULL)
+			c->drop(e.user);
+		ycfg_resolved_base_free(e.base);
+		free(e.docs);
+		return NULL;
+	}
+	return &c->v[c->n - 1];
+}
+
+const struct ycfg_resolved_base *
+ycfg_base_cache_get(struct ycfg_base_cache *c,
+		    const struct ycfg_doc *const *docs, size_t n,
+		    int overwrite, void **user)
+{
+	struct cache_entry *e = NULL;
+
+	pthread_mutex_lock(&c->lock);
+	for (size_t i = 0; i < c->n && e == NULL; i++)
+		if (c->v[i].n == n && c->v[i].overwrite == overwrite &&
+		    memcmp(c->v[i].docs, docs, n * sizeof(*docs)) == 0)
+			e = &c->v[i];
+	if (e == NULL)
+		e = cache_add(c, docs, n, overwrite);
+	pthread_mutex_unlock(&c->lock);
+	if (e == NULL || e->base == NULL)
+		return NULL;
+	if (user != NULL)
+		*user = e->user;
+	return e->base;
 }

@@ -1,8 +1,9 @@
 /*
  * test_fileio.c - reading inputs (files, directories, limits, devices, FIFOs,
- * standard input), finding provisioning files in a tree, and
- * atomic writes.  Every test works in its own mkdtemp directory under
- * /tmp, removed by the teardown even when the test fails.
+ * standard input), finding provisioning files in a tree, atomic writes,
+ * and output directories written as a whole.  Every test works in its own
+ * mkdtemp directory under /tmp, removed by the teardown even when the test
+ * fails.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,11 +14,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -82,11 +86,13 @@ remove_tmpdir(void **state)
 	return 0;
 }
 
-/* dir/name into buf */
+/* dir/name into buf (it fits) */
 static const char *
 join(char *buf, size_t n, const char *dir, const char *name)
 {
-	snprintf(buf, n, "%s/%s", dir, name);
+	int r = snprintf(buf, n, "%s/%s", dir, name);
+
+	assert_true(r >= 0 && (size_t)r < n);
 	return buf;
 }
 
@@ -951,6 +957,936 @@ write_atomic_onto_directory_fails_and_leaves_no_temporary(void **state)
 	assert_int_equal(count_entries(path), 1);
 }
 
+/* ---------------------------------------------------------------- */
+/* output directories                                               */
+/* ---------------------------------------------------------------- */
+
+/* The library is linked in statically, so its renameat2 lands here: the
+ * system call itself, counted; with no_exchange set, RENAME_EXCHANGE
+ * fails as on a file system without it (EINVAL), which takes commit's
+ * fallback. */
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+
+static bool no_exchange;
+static unsigned exchanges, exchanges_refused;
+
+int renameat2(int olddirfd, const char *oldpath, int newdirfd,
+	      const char *newpath, unsigned int flags);
+
+int
+renameat2(int olddirfd, const char *oldpath, int newdirfd,
+	  const char *newpath, unsigned int flags)
+{
+	if (flags & RENAME_EXCHANGE) {
+		if (no_exchange) {
+			exchanges_refused++;
+			errno = EINVAL;
+			return -1;
+		}
+		exchanges++;
+	}
+	return (int)syscall(SYS_renameat2, olddirfd, oldpath, newdirfd,
+			    newpath, flags);
+}
+
+static void
+str_append(char **s, size_t *n, const char *data, size_t len)
+{
+	char *p = realloc(*s, *n + len + 1);
+
+	assert_non_null(p);
+	memcpy(p + *n, data, len);
+	*n += len;
+	p[*n] = '\0';
+	*s = p;
+}
+
+static void
+digest_tree(const char *path, const char *rel, char **s, size_t *n)
+{
+	struct dirent **list;
+	int k = scandir(path, &list, NULL, alphasort);
+
+	assert_true(k >= 0);
+	for (int i = 0; i < k; i++) {
+		const char *name = list[i]->d_name;
+		char sub[4096], line[4096 + 64];
+		struct stat st;
+
+		if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+			free(list[i]);
+			continue;
+		}
+		join(sub, sizeof(sub), path, name);
+		assert_int_equal(lstat(sub, &st), 0);
+		snprintf(line, sizeof(line), "%s/%s mode %o size %lld\n", rel,
+			 name, (unsigned)st.st_mode, (long long)st.st_size);
+		str_append(s, n, line, strlen(line));
+		if (S_ISREG(st.st_mode)) {
+			size_t len;
+			char *data = slurp(sub, &len);
+
+			str_append(s, n, data, len);
+			free(data);
+		} else if (S_ISLNK(st.st_mode)) {
+			char target[4096];
+			ssize_t tl = readlink(sub, target, sizeof(target));
+
+			assert_true(tl >= 0);
+			str_append(s, n, target, (size_t)tl);
+		} else if (S_ISDIR(st.st_mode)) {
+			char subrel[4096];
+
+			snprintf(subrel, sizeof(subrel), "%s/%s", rel, name);
+			digest_tree(sub, subrel, s, n);
+		}
+		free(list[i]);
+	}
+	free(list);
+}
+
+/* Every name, mode, size, file content and link target below path, in a
+ * stable order: two equal digests are the same tree, byte for byte. */
+static char *
+tree_digest(const char *path)
+{
+	char *s = NULL;
+	size_t n = 0;
+
+	str_append(&s, &n, "", 0);
+	digest_tree(path, "", &s, &n);
+	return s;
+}
+
+/* Number of entries in dir whose name contains part. */
+static size_t
+count_named(const char *dir, const char *part)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t n = 0;
+
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL)
+		if (strstr(de->d_name, part) != NULL)
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void
+assert_file_is(const char *dir, const char *name, const char *text)
+{
+	char path[4096];
+	size_t len;
+	char *back = slurp(join(path, sizeof(path), dir, name), &len);
+
+	assert_int_equal(len, strlen(text));
+	assert_memory_equal(back, text, len);
+	free(back);
+}
+
+static bool
+exists(const char *dir, const char *name)
+{
+	char path[4096];
+	struct stat st;
+
+	return lstat(join(path, sizeof(path), dir, name), &st) == 0;
+}
+
+/* dir/name holds the stamp: a regular file, not empty. */
+static void
+assert_stamped(const char *dir)
+{
+	char path[4096];
+	struct stat st;
+
+	assert_int_equal(lstat(join(path, sizeof(path), dir, ".ycfg-output"),
+			       &st),
+			 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_true(st.st_size > 0);
+}
+
+/* dir/name: a directory as a previous run leaves it (stamp, two files,
+ * one of them in a subdirectory). */
+static void
+put_stamped_dir(const char *dir, const char *name)
+{
+	char path[4096];
+
+	put_dir(dir, name);
+	join(path, sizeof(path), dir, name);
+	put_file(path, ".ycfg-output", "written by ycfg\n", 16);
+	put_file(path, "old.yaml", "old: 1\n", 7);
+	put_dir(path, "sub");
+	put_file(path, "sub/old.yaml", "old: 2\n", 7);
+}
+
+static void
+outdir_creates_new_directory_with_files_and_stamp(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], path[4096], err[128] = "";
+
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_false(o.existed);
+	assert_int_equal(ycfg_outdir_write(&o, "x.yaml", "x: 1\n", 5, err,
+					   sizeof(err)),
+			 0);
+	assert_int_equal(ycfg_outdir_write(&o, "a/b/x.yaml", "x: 2\n", 5, err,
+					   sizeof(err)),
+			 0);
+	assert_int_equal(ycfg_outdir_write(&o, "empty.yaml", "", 0, err,
+					   sizeof(err)),
+			 0);
+	/* nothing at the name before the commit */
+	assert_false(exists(dir, "out"));
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_string_equal(err, "");
+
+	assert_true(ycfg_is_dir(out));
+	assert_file_is(out, "x.yaml", "x: 1\n");
+	assert_file_is(out, "a/b/x.yaml", "x: 2\n");
+	assert_file_is(out, "empty.yaml", "");
+	assert_stamped(out);
+	assert_int_equal(count_entries(out), 4);   /* stamp, x, a, empty */
+	assert_int_equal(count_entries(join(path, sizeof(path), out, "a")), 1);
+	/* the temporary directory took the name: nothing else beside it */
+	assert_int_equal(count_entries(dir), 1);
+}
+
+static void
+outdir_replaces_stamped_directory_as_a_whole(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+
+	put_stamped_dir(dir, "out");
+	join(out, sizeof(out), dir, "out");
+	exchanges = 0;
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_true(o.existed);
+	assert_int_equal(ycfg_outdir_write(&o, "new.yaml", "new: 1\n", 7, err,
+					   sizeof(err)),
+			 0);
+	/* the old contents are there until the commit */
+	assert_file_is(out, "old.yaml", "old: 1\n");
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_int_equal(exchanges, 1);   /* in one step */
+
+	assert_file_is(out, "new.yaml", "new: 1\n");
+	assert_stamped(out);
+	assert_false(exists(out, "old.yaml"));
+	assert_false(exists(out, "sub"));
+	assert_int_equal(count_entries(out), 2);
+	/* the old tree, swapped out to the temporary name, is removed */
+	assert_int_equal(count_entries(dir), 1);
+}
+
+static void
+outdir_uses_existing_empty_directory(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+
+	put_dir(dir, "out");
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_true(o.existed);
+	assert_int_equal(ycfg_outdir_write(&o, "x.yaml", "x\n", 2, err,
+					   sizeof(err)),
+			 0);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_file_is(out, "x.yaml", "x\n");
+	assert_stamped(out);
+	assert_int_equal(count_entries(out), 2);
+	assert_int_equal(count_entries(dir), 1);
+}
+
+/* A directory written by one run is replaced by the next (its stamp is
+ * what begin looks for). */
+static void
+outdir_output_of_one_run_is_replaced_by_the_next(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_write(&o, "first.yaml", "1\n", 2, err,
+					   sizeof(err)),
+			 0);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_true(o.existed);
+	assert_int_equal(ycfg_outdir_write(&o, "second.yaml", "2\n", 2, err,
+					   sizeof(err)),
+			 0);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_false(exists(out, "first.yaml"));
+	assert_file_is(out, "second.yaml", "2\n");
+	assert_stamped(out);
+	assert_int_equal(count_entries(dir), 1);
+}
+
+static void
+outdir_abort_leaves_stamped_directory_untouched(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+	struct stat before, after;
+	char *digest;
+
+	put_stamped_dir(dir, "out");
+	join(out, sizeof(out), dir, "out");
+	digest = tree_digest(out);
+	assert_int_equal(stat(out, &before), 0);
+
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_write(&o, "old.yaml", "new\n", 4, err,
+					   sizeof(err)),
+			 0);
+	assert_int_equal(ycfg_outdir_write(&o, "sub/deeper/n.yaml", "n\n", 2,
+					   err, sizeof(err)),
+			 0);
+	/* the temporary directory is beside the target, not in it */
+	assert_int_equal(count_named(dir, "out.ycfg-tmp-"), 1);
+	ycfg_outdir_abort(&o);
+	ycfg_outdir_abort(&o);   /* a second abort does nothing */
+
+	char *now = tree_digest(out);
+
+	assert_string_equal(now, digest);
+	assert_int_equal(stat(out, &after), 0);
+	assert_int_equal(after.st_ino, before.st_ino);
+	assert_int_equal(count_named(dir, ".ycfg-tmp-"), 0);
+	assert_int_equal(count_entries(dir), 1);
+	free(now);
+	free(digest);
+}
+
+static void
+outdir_abort_of_new_directory_leaves_nothing(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_write(&o, "a/x.yaml", "x\n", 2, err,
+					   sizeof(err)),
+			 0);
+	ycfg_outdir_abort(&o);
+	assert_int_equal(count_entries(dir), 0);
+}
+
+/* "out/" and "out//" name out: the temporary directory goes beside it,
+ * not inside. */
+static void
+outdir_path_with_trailing_slash_names_the_directory(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], given[4096], err[128] = "";
+
+	put_stamped_dir(dir, "out");
+	join(out, sizeof(out), dir, "out");
+	assert_true(snprintf(given, sizeof(given), "%s//", out) <
+		    (int)sizeof(given));
+	assert_int_equal(ycfg_outdir_begin(&o, given, err, sizeof(err)), 0);
+	assert_string_equal(o.path, out);
+	assert_true(o.existed);
+	assert_int_equal(count_named(dir, "out.ycfg-tmp-"), 1);
+	assert_int_equal(count_named(out, ".ycfg-tmp-"), 0);
+	assert_int_equal(ycfg_outdir_write(&o, "x.yaml", "x\n", 2, err,
+					   sizeof(err)),
+			 0);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_file_is(out, "x.yaml", "x\n");
+	assert_false(exists(out, "old.yaml"));
+	assert_int_equal(count_entries(dir), 1);
+
+	/* a new directory, the same */
+	join(out, sizeof(out), dir, "new");
+	assert_true(snprintf(given, sizeof(given), "%s/", out) <
+		    (int)sizeof(given));
+	assert_int_equal(ycfg_outdir_begin(&o, given, err, sizeof(err)), 0);
+	assert_string_equal(o.path, out);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_stamped(out);
+	assert_int_equal(count_entries(dir), 2);
+}
+
+/* Removing the old tree removes its links, never what they point to. */
+static void
+outdir_replacing_removes_links_not_their_targets(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], path[4096], target[4096], err[128] = "";
+
+	put_dir(dir, "keep");
+	put_file(dir, "keep/precious.cfg", "p", 1);
+	put_stamped_dir(dir, "out");
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(symlink(join(target, sizeof(target), dir,
+				      "keep/precious.cfg"),
+				 join(path, sizeof(path), out, "file-link")),
+			 0);
+	assert_int_equal(symlink(join(target, sizeof(target), dir, "keep"),
+				 join(path, sizeof(path), out, "dir-link")),
+			 0);
+
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_false(exists(out, "file-link"));
+	assert_false(exists(out, "dir-link"));
+	assert_file_is(dir, "keep/precious.cfg", "p");
+	assert_int_equal(count_entries(join(path, sizeof(path), dir, "keep")),
+			 1);
+	assert_int_equal(count_entries(dir), 2);
+}
+
+/* Without RENAME_EXCHANGE the old tree is moved aside, the new one
+ * takes the name, and the old one is removed. */
+static void
+outdir_commit_falls_back_without_rename_exchange(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+	int rc;
+
+	put_stamped_dir(dir, "out");
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_write(&o, "new.yaml", "new\n", 4, err,
+					   sizeof(err)),
+			 0);
+	no_exchange = true;
+	exchanges_refused = 0;
+	rc = ycfg_outdir_commit(&o, err, sizeof(err));
+	no_exchange = false;
+	assert_int_equal(rc, 0);
+	assert_int_equal(exchanges_refused, 1);
+	assert_file_is(out, "new.yaml", "new\n");
+	assert_false(exists(out, "old.yaml"));
+	assert_stamped(out);
+	assert_int_equal(count_named(dir, ".ycfg-old-"), 0);
+	assert_int_equal(count_named(dir, ".ycfg-tmp-"), 0);
+	assert_int_equal(count_entries(dir), 1);
+}
+
+/* A name that is absolute or climbs out of the directory is refused:
+ * nothing is written outside it, and the run can still be committed. */
+static void
+outdir_write_refuses_names_outside(void **state)
+{
+	const char *dir = *state;
+	static const char *const bad[] = {
+		"/abs/x.yaml", "../escape.yaml", "a/../../escape.yaml", "..",
+		"a/..", "",
+	};
+	struct ycfg_outdir o;
+	char out[4096], err[128];
+
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		err[0] = '\0';
+		assert_int_equal(ycfg_outdir_write(&o, bad[i], "a\n", 2, err,
+						   sizeof(err)), -1);
+		assert_non_null(strstr(err, "not a name below"));
+	}
+	/* dots inside a name are names */
+	assert_int_equal(ycfg_outdir_write(&o, "a..b/..x.yaml", "a\n", 2, err,
+					   sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_file_is(out, "a..b/..x.yaml", "a\n");
+	assert_int_equal(count_entries(dir), 1);
+}
+
+/* The directory gets what the umask allows, not mkdtemp's 0700, and a
+ * replaced directory keeps its mode. */
+static void
+outdir_mode_follows_umask_and_replaced_directory(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128];
+	struct stat st;
+	mode_t old = umask(022);
+
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_int_equal(stat(out, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0755);
+	assert_int_equal(chmod(out, 0750), 0);
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_int_equal(stat(out, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0750);
+	umask(old);
+}
+
+/* "." and ".." name no place beside them for the temporary twin. */
+static void
+outdir_refuses_dot_names(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128];
+
+	put_stamped_dir(dir, "out");
+	join(out, sizeof(out), dir, "out/.");
+	err[0] = '\0';
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "name the directory itself"));
+	join(out, sizeof(out), dir, "out/..");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), -1);
+	assert_int_equal(ycfg_outdir_begin(&o, "/", err, sizeof(err)), -1);
+	assert_int_equal(count_entries(dir), 1);
+}
+
+struct outdir_writer {
+	struct ycfg_outdir *o;
+	int id, failed;
+};
+
+static void *
+outdir_write_many(void *arg)
+{
+	struct outdir_writer *w = arg;
+
+	for (int j = 0; j < 50; j++) {
+		char rel[64], err[128];
+
+		/* every thread makes the same subdirectories on the way */
+		snprintf(rel, sizeof(rel), "shared/sub/t%d-%d.yaml", w->id, j);
+		if (ycfg_outdir_write(w->o, rel, rel, strlen(rel), err,
+				      sizeof(err)) != 0)
+			w->failed++;
+	}
+	return NULL;
+}
+
+static void
+outdir_writes_distinct_files_from_threads(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	struct outdir_writer w[8];
+	pthread_t th[8];
+	char out[4096], path[4096], err[128] = "";
+
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	for (int i = 0; i < 8; i++) {
+		w[i] = (struct outdir_writer){ &o, i, 0 };
+		assert_int_equal(pthread_create(&th[i], NULL, outdir_write_many,
+						&w[i]),
+				 0);
+	}
+	/* all joined before any check: a failed check must not leave
+	 * threads writing while the teardown removes the directory */
+	for (int i = 0; i < 8; i++)
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+	for (int i = 0; i < 8; i++)
+		assert_int_equal(w[i].failed, 0);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_int_equal(count_entries(join(path, sizeof(path), out,
+					    "shared/sub")),
+			 400);
+	assert_file_is(out, "shared/sub/t7-49.yaml", "shared/sub/t7-49.yaml");
+}
+
+/* A directory of the user's (not empty, no stamp) is never replaced. */
+static void
+outdir_refuses_non_empty_directory_without_stamp(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[256] = "";
+	char *digest;
+
+	put_dir(dir, "mine");
+	join(out, sizeof(out), dir, "mine");
+	put_file(out, "notes.txt", "mine\n", 5);
+	put_dir(out, "sub");
+	put_file(out, "sub/y001.cfg", "k = v\n", 6);
+	digest = tree_digest(out);
+
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, ".ycfg-output"));
+	assert_false(o.open);
+
+	char *now = tree_digest(out);
+
+	assert_string_equal(now, digest);
+	assert_int_equal(count_entries(dir), 1);
+	/* and a commit or an abort after it does nothing */
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), -1);
+	ycfg_outdir_abort(&o);
+	free(now);
+	now = tree_digest(out);
+	assert_string_equal(now, digest);
+	assert_int_equal(count_entries(dir), 1);
+	free(now);
+	free(digest);
+}
+
+/* A .ycfg-output that is not a regular file (a directory, a link) is
+ * no stamp. */
+static void
+outdir_refuses_stamp_that_is_not_a_regular_file(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], path[4096], target[4096], err[256] = "";
+
+	put_dir(dir, "d");
+	put_dir(dir, "d/.ycfg-output");
+	assert_int_equal(ycfg_outdir_begin(&o, join(out, sizeof(out), dir,
+						    "d"),
+					   err, sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, ".ycfg-output"));
+	assert_true(ycfg_is_dir(join(path, sizeof(path), out,
+				     ".ycfg-output")));
+
+	put_file(dir, "stamp", "s", 1);
+	put_dir(dir, "l");
+	join(out, sizeof(out), dir, "l");
+	assert_int_equal(symlink(join(target, sizeof(target), dir, "stamp"),
+				 join(path, sizeof(path), out,
+				      ".ycfg-output")),
+			 0);
+	err[0] = '\0';
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, ".ycfg-output"));
+	assert_int_equal(count_entries(out), 1);
+	assert_file_is(dir, "stamp", "s");
+	assert_int_equal(count_entries(dir), 3);
+}
+
+static void
+outdir_refuses_regular_file(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+
+	put_file(dir, "out", "data\n", 5);
+	assert_int_equal(ycfg_outdir_begin(&o, join(out, sizeof(out), dir,
+						    "out"),
+					   err, sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "not a directory"));
+	assert_file_is(dir, "out", "data\n");
+	assert_int_equal(count_entries(dir), 1);
+}
+
+/* A link is not a directory, even to a stamped one: it is refused, and
+ * neither it nor what it names changes. */
+static void
+outdir_refuses_symlink_to_directory(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], link[4096], err[128] = "";
+	char *digest;
+
+	put_stamped_dir(dir, "real");
+	join(out, sizeof(out), dir, "real");
+	digest = tree_digest(out);
+	assert_int_equal(symlink("real", join(link, sizeof(link), dir,
+					      "link")),
+			 0);
+	assert_int_equal(ycfg_outdir_begin(&o, link, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "not a directory"));
+
+	char *now = tree_digest(out), target[64];
+	ssize_t tl = readlink(link, target, sizeof(target));
+
+	assert_string_equal(now, digest);
+	assert_int_equal(tl, 4);
+	assert_memory_equal(target, "real", 4);
+	assert_int_equal(count_entries(dir), 2);
+	free(now);
+	free(digest);
+}
+
+static void
+outdir_fails_when_parent_is_missing(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+
+	assert_int_equal(ycfg_outdir_begin(&o, join(out, sizeof(out), dir,
+						    "missing/out"),
+					   err, sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "o such file or directory"));
+	assert_false(o.open);
+	assert_int_equal(count_entries(dir), 0);
+}
+
+static void
+outdir_refuses_path_longer_than_path_max(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	size_t n = strlen(dir) + 1 + PATH_MAX;
+	char *out = malloc(n + 1), err[128] = "";
+
+	assert_non_null(out);
+	snprintf(out, n + 1, "%s/", dir);
+	memset(out + strlen(dir) + 1, 'a', PATH_MAX);
+	out[n] = '\0';
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "ile name too long"));
+	assert_int_equal(count_entries(dir), 0);
+
+	/* short enough, but the temporary name beside the last component
+	 * would be longer than a name can be */
+	memset(out + strlen(dir) + 1, 'a', 250);
+	out[strlen(dir) + 1 + 250] = '\0';
+	err[0] = '\0';
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "ile name too long"));
+	assert_int_equal(count_entries(dir), 0);
+	free(out);
+}
+
+static void
+outdir_refuses_empty_path(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char err[128] = "";
+
+	assert_int_equal(ycfg_outdir_begin(&o, "", err, sizeof(err)), -1);
+	assert_true(strlen(err) > 0);
+	assert_false(o.open);
+	assert_int_equal(count_entries(dir), 0);
+}
+
+/* A file is written once: the second write fails and the first content
+ * is what the commit puts in place. */
+static void
+outdir_write_same_rel_twice_fails(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_write(&o, "a/x.yaml", "first\n", 6, err,
+					   sizeof(err)),
+			 0);
+	assert_int_equal(ycfg_outdir_write(&o, "a/x.yaml", "second\n", 7, err,
+					   sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "ile exists"));
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_file_is(out, "a/x.yaml", "first\n");
+}
+
+/* The stamp is written at begin; a file of the same name cannot replace
+ * it, and an empty rel names no file. */
+static void
+outdir_write_cannot_replace_stamp_or_name_nothing(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_write(&o, ".ycfg-output", "x", 1, err,
+					   sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "ile exists"));
+	err[0] = '\0';
+	assert_int_equal(ycfg_outdir_write(&o, "", "x", 1, err, sizeof(err)),
+			 -1);
+	assert_true(strlen(err) > 0);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_stamped(out);
+	assert_int_equal(count_entries(out), 1);
+}
+
+static void
+outdir_write_below_a_file_fails(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_write(&o, "a", "file\n", 5, err,
+					   sizeof(err)),
+			 0);
+	assert_int_equal(ycfg_outdir_write(&o, "a/b.yaml", "x", 1, err,
+					   sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "ot a directory"));
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	assert_file_is(out, "a", "file\n");
+}
+
+static void
+outdir_write_after_abort_fails(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+	char *digest;
+
+	put_stamped_dir(dir, "out");
+	join(out, sizeof(out), dir, "out");
+	digest = tree_digest(out);
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	ycfg_outdir_abort(&o);
+	assert_int_equal(ycfg_outdir_write(&o, "x.yaml", "x", 1, err,
+					   sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "not open"));
+	err[0] = '\0';
+	assert_int_equal(ycfg_outdir_write(&o, "a/x.yaml", "x", 1, err,
+					   sizeof(err)),
+			 -1);
+	assert_true(strlen(err) > 0);
+
+	char *now = tree_digest(out);
+
+	assert_string_equal(now, digest);
+	assert_int_equal(count_entries(dir), 1);
+	free(now);
+	free(digest);
+}
+
+/* After an abort there is nothing to commit. */
+static void
+outdir_commit_after_abort_fails(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+	char *digest;
+
+	put_stamped_dir(dir, "out");
+	join(out, sizeof(out), dir, "out");
+	digest = tree_digest(out);
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_write(&o, "x.yaml", "x", 1, err,
+					   sizeof(err)),
+			 0);
+	ycfg_outdir_abort(&o);
+	err[0] = '\0';
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "not open"));
+
+	char *now = tree_digest(out);
+
+	assert_string_equal(now, digest);
+	assert_int_equal(count_entries(dir), 1);
+	free(now);
+	free(digest);
+}
+
+/* A second commit does nothing: the first one's contents stay. */
+static void
+outdir_second_commit_fails(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+	char *digest;
+
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_int_equal(ycfg_outdir_write(&o, "x.yaml", "x", 1, err,
+					   sizeof(err)),
+			 0);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), 0);
+	digest = tree_digest(out);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), -1);
+	ycfg_outdir_abort(&o);   /* nor does an abort after it */
+
+	char *now = tree_digest(out);
+
+	assert_string_equal(now, digest);
+	assert_int_equal(count_entries(dir), 1);
+	free(now);
+	free(digest);
+}
+
+/* A directory of the user's made at the name between begin and commit
+ * of a new output directory is not replaced. */
+static void
+outdir_commit_fails_when_directory_appeared_meanwhile(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_false(o.existed);
+	assert_int_equal(ycfg_outdir_write(&o, "x.yaml", "x", 1, err,
+					   sizeof(err)),
+			 0);
+	put_dir(dir, "out");
+	put_file(out, "mine.txt", "mine\n", 5);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "ot empty"));
+	assert_file_is(out, "mine.txt", "mine\n");
+	assert_int_equal(count_entries(out), 1);
+	assert_int_equal(count_named(dir, ".ycfg-tmp-"), 0);
+	assert_int_equal(count_entries(dir), 1);
+}
+
+/* The stamped directory removed between begin and commit: the commit
+ * fails, drops the new contents and leaves nothing beside it. */
+static void
+outdir_commit_fails_when_stamped_directory_vanished(void **state)
+{
+	const char *dir = *state;
+	struct ycfg_outdir o;
+	char out[4096], err[128] = "";
+
+	put_stamped_dir(dir, "out");
+	join(out, sizeof(out), dir, "out");
+	assert_int_equal(ycfg_outdir_begin(&o, out, err, sizeof(err)), 0);
+	assert_true(o.existed);
+	assert_int_equal(ycfg_outdir_write(&o, "x.yaml", "x", 1, err,
+					   sizeof(err)),
+			 0);
+	rm_rf(out);
+	assert_int_equal(ycfg_outdir_commit(&o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "o such file or directory"));
+	assert_false(exists(dir, "out"));
+	assert_int_equal(count_named(dir, ".ycfg-tmp-"), 0);
+	assert_int_equal(count_named(dir, ".ycfg-old-"), 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, make_tmpdir, remove_tmpdir)
 
 int
@@ -989,6 +1925,34 @@ main(void)
 		T(write_atomic_into_missing_directory_fails_and_leaves_nothing),
 		T(write_atomic_keeps_old_file_when_write_fails),
 		T(write_atomic_onto_directory_fails_and_leaves_no_temporary),
+		T(outdir_creates_new_directory_with_files_and_stamp),
+		T(outdir_replaces_stamped_directory_as_a_whole),
+		T(outdir_uses_existing_empty_directory),
+		T(outdir_output_of_one_run_is_replaced_by_the_next),
+		T(outdir_abort_leaves_stamped_directory_untouched),
+		T(outdir_abort_of_new_directory_leaves_nothing),
+		T(outdir_path_with_trailing_slash_names_the_directory),
+		T(outdir_replacing_removes_links_not_their_targets),
+		T(outdir_commit_falls_back_without_rename_exchange),
+		T(outdir_write_refuses_names_outside),
+		T(outdir_mode_follows_umask_and_replaced_directory),
+		T(outdir_refuses_dot_names),
+		T(outdir_writes_distinct_files_from_threads),
+		T(outdir_refuses_non_empty_directory_without_stamp),
+		T(outdir_refuses_stamp_that_is_not_a_regular_file),
+		T(outdir_refuses_regular_file),
+		T(outdir_refuses_symlink_to_directory),
+		T(outdir_fails_when_parent_is_missing),
+		T(outdir_refuses_path_longer_than_path_max),
+		T(outdir_refuses_empty_path),
+		T(outdir_write_same_rel_twice_fails),
+		T(outdir_write_cannot_replace_stamp_or_name_nothing),
+		T(outdir_write_below_a_file_fails),
+		T(outdir_write_after_abort_fails),
+		T(outdir_commit_after_abort_fails),
+		T(outdir_second_commit_fails),
+		T(outdir_commit_fails_when_directory_appeared_meanwhile),
+		T(outdir_commit_fails_when_stamped_directory_vanished),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

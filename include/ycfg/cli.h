@@ -37,6 +37,7 @@ extern const struct ycfg_command ycfg_commands[];
 
 int ycfg_cmd_lint(int argc, char **argv);
 int ycfg_cmd_resolve(int argc, char **argv);
+int ycfg_cmd_diff(int argc, char **argv);
 int ycfg_cmd_explain(int argc, char **argv);
 int ycfg_cmd_rules(int argc, char **argv);
 int ycfg_cmd_schema(int argc, char **argv);
@@ -127,5 +128,17 @@ void ycfg_session_close(struct ycfg_session *s);
  * ctx is the session). */
 const struct ycfg_model *ycfg_session_phone_model(void *ctx, const char *mac,
 						  const char **from);
+
+struct ycfg_stack;
+
+/* Loads one phone into st as 'ycfg resolve FILE...' reads it: a <MAC>.cfg
+ * or <MAC>.boot named alone with its recipe in its directory (the model
+ * and overwrite mode of its phone go into s->lo and st), a boot file alone
+ * followed, otherwise the files layered in the order given.  Findings in
+ * d.  Returns 0, or -1 with err. */
+int ycfg_session_load_phone(struct ycfg_session *s, struct ycfg_linter *l,
+			    char *const *paths, size_t n,
+			    struct ycfg_stack *st, struct ycfg_diags *d,
+			    char *err, size_t errsz);
 
 #endif

@@ -147,4 +147,8 @@ int ycfg_outdir_commit(struct ycfg_outdir *o, char *err, size_t errsz);
 /* Drops what was written; the old contents stay. */
 void ycfg_outdir_abort(struct ycfg_outdir *o);
 
+/* Removes the file or directory tree at path; symbolic links are removed,
+ * never followed.  Returns 0, or -1 with errno. */
+int ycfg_remove_tree(const char *path);
+
 #endif

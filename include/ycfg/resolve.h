@@ -141,6 +141,35 @@ int ycfg_resolve_over(const struct ycfg_resolved_base *b,
 		      struct ycfg_resolved_over *o);
 void ycfg_resolved_over_free(struct ycfg_resolved_over *o);
 
+/*
+ * The bases of the phones of one directory, by their shared layers (the
+ * same documents in the same order, the same overwrite mode): each made
+ * once, on first use, by whichever thread asks first.  A base may carry
+ * the caller's data (the entries rendered once, for instance), made with
+ * it by make and freed by drop.
+ */
+struct ycfg_base_cache;
+
+/* Makes the caller's data of a new base; NULL when out of memory. */
+typedef void *(*ycfg_base_user_fn)(const struct ycfg_resolved_base *b,
+				   void *ctx);
+
+/* schema is borrowed; make and drop may be NULL.  Returns NULL when out
+ * of memory. */
+struct ycfg_base_cache *ycfg_base_cache_new(const struct ycfg_schema *schema,
+					    ycfg_base_user_fn make,
+					    void (*drop)(void *user),
+					    void *ctx);
+void ycfg_base_cache_free(struct ycfg_base_cache *c);
+
+/* The base of the layers docs[0..n) with this overwrite mode, and its
+ * data in *user (when user is not NULL).  Thread-safe.  Returns NULL when
+ * out of memory (resolve the phone in full). */
+const struct ycfg_resolved_base *
+ycfg_base_cache_get(struct ycfg_base_cache *c,
+		    const struct ycfg_doc *const *docs, size_t n,
+		    int overwrite, void **user);
+
 /* Natural order: digit runs compare as numbers ("a.2" < "a.10"). */
 int ycfg_natural_cmp(const char *a, const char *b);
 
