@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
+#include <sys/uio.h>
 
 #include "ycfg/cli.h"
 #include "ycfg/config.h"
@@ -293,14 +295,14 @@ fixed_put(void *ctx, const char *p, size_t n)
 	return 0;
 }
 
-/* One phone's text: its body as rendered, and on standard output a head
+/* One phone's text: its body as pieces (most of them ranges of its
+ * base's text, written without a copy), and on standard output a head
  * and a tail around it (one YAML document "--- # phone MAC in DIR", or
  * one JSON line with its MAC and directory). */
 struct phone_text {
 	char *head;          /* NULL in a file of -o */
 	size_t hlen;
-	char *body;
-	size_t blen;
+	struct ycfg_emit_pieces body;
 	const char *tail;    /* static */
 };
 
@@ -308,8 +310,38 @@ static void
 phone_text_free(struct phone_text *t)
 {
 	free(t->head);
-	free(t->body);
+	ycfg_emit_pieces_free(&t->body);
 	memset(t, 0, sizeof(*t));
+}
+
+/* Writes t to fd, or into the output directory as rel (od not NULL).
+ * Returns 0, or -1 with err. */
+static int
+phone_text_write(struct phone_text *t, int fd, struct ycfg_outdir *od,
+		 const char *rel, char *err, size_t errsz)
+{
+	size_t n = t->body.n + 2, k = 0;
+	struct iovec *iov = malloc(n * sizeof(*iov));
+	int rc;
+
+	if (iov == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	if (t->hlen > 0)
+		iov[k++] = (struct iovec){ t->head, t->hlen };
+	k += ycfg_emit_pieces_iov(&t->body, iov + k, 0, t->body.n);
+	if (t->tail != NULL && t->tail[0] != '\0')
+		iov[k++] = (struct iovec){ (char *)t->tail, strlen(t->tail) };
+	if (od != NULL) {
+		rc = ycfg_outdir_writev(od, rel, iov, k, err, errsz);
+	} else {
+		rc = ycfg_writev_all(fd, iov, k);
+		if (rc != 0)
+			snprintf(err, errsz, "%s", strerror(errno));
+	}
+	free(iov);
+	return rc;
 }
 
 /* Makes the head and tail of t for standard output.  Returns 0, or -1
@@ -393,14 +425,14 @@ struct all_dir {
 static void
 flush_ready(struct all_dir *ad)
 {
+	char err[256];
+
 	while (ad->written < ad->nphones && ad->isready[ad->written]) {
 		struct phone_text *t = &ad->ready[ad->written];
-		size_t tl = strlen(t->tail);
 
 		if (!ad->failed &&
-		    (fwrite(t->head, 1, t->hlen, stdout) != t->hlen ||
-		     fwrite(t->body, 1, t->blen, stdout) != t->blen ||
-		     fwrite(t->tail, 1, tl, stdout) != tl))
+		    phone_text_write(t, STDOUT_FILENO, NULL, NULL, err,
+				     sizeof(err)) != 0)
 			ad->failed = true;
 		phone_text_free(t);
 		ad->written++;
@@ -415,11 +447,11 @@ struct all_worker {
 	pthread_t thread;
 };
 
-/* Resolves phone i (loaded in w) and renders it into *body.  Returns 0,
+/* Resolves phone i (loaded in w) and renders it into body.  Returns 0,
  * 1 when it has secrets a .cfg would carry masked, -1 with err. */
 static int
-all_render(struct all_worker *w, const struct ycfg_phone *p, char **body,
-	   size_t *blen, char *err, size_t errsz)
+all_render(struct all_worker *w, const struct ycfg_phone *p,
+	   struct ycfg_emit_pieces *body, char *err, size_t errsz)
 {
 	struct all_dir *ad = w->ad;
 	const struct resolve_args *a = ad->a;
@@ -451,18 +483,35 @@ all_render(struct all_worker *w, const struct ycfg_phone *p, char **body,
 			if (cfg_masked &&
 			    ycfg_emit_over_secrets(&w->over, pre) > 0)
 				return 1;
-			return ycfg_emit_over(&w->over, pre, &ad->eo, body,
-					      blen, err, errsz);
+			return ycfg_emit_over_pieces(&w->over, pre, &ad->eo,
+						     body, err, errsz);
 		}
 	}
 	if (ycfg_resolve(&l, a->defaults, p->model, &res) != 0) {
 		snprintf(err, errsz, "out of memory");
 		return -1;
 	}
-	if (cfg_masked && ycfg_emit_secrets(&res) > 0)
+	if (cfg_masked && ycfg_emit_secrets(&res) > 0) {
 		rc = 1;
-	else
-		rc = ycfg_emit(&res, &ad->eo, body, blen, err, errsz);
+	} else {
+		char *text;
+		size_t len;
+
+		/* one piece: the whole text */
+		rc = ycfg_emit(&res, &ad->eo, &text, &len, err, errsz);
+		if (rc == 0 &&
+		    (body->v = malloc(sizeof(*body->v))) == NULL) {
+			free(text);
+			snprintf(err, errsz, "out of memory");
+			rc = -1;
+		} else if (rc == 0) {
+			body->own = text;
+			body->owncap = len + 1;
+			body->v[0] = (struct ycfg_emit_piece){ NULL, 0, len };
+			body->n = body->cap = 1;
+			body->total = len;
+		}
+	}
 	ycfg_resolved_free(&res);
 	return rc;
 }
@@ -482,7 +531,7 @@ all_phone(struct all_worker *w, size_t i)
 		ycfg_diags_trouble(&w->d, "%s", err);
 		bad = true;
 	} else {
-		switch (all_render(w, p, &t.body, &t.blen, err, sizeof(err))) {
+		switch (all_render(w, p, &t.body, err, sizeof(err))) {
 		case 0:
 			if (wrap_phone(ad->a, &t, p->mac, ad->rel, err,
 				       sizeof(err)) == 0)
@@ -507,8 +556,8 @@ all_phone(struct all_worker *w, size_t i)
 				 ad->a->eo.format == YCFG_OUT_JSON ? "json"
 				 : ad->a->eo.format == YCFG_OUT_CFG ? "cfg"
 				 : "yaml");
-			if (ycfg_outdir_write(ad->od, rel, t.body, t.blen, err,
-					      sizeof(err)) != 0) {
+			if (phone_text_write(&t, -1, ad->od, rel, err,
+					     sizeof(err)) != 0) {
 				ycfg_diags_trouble(&w->d, "cannot write '%s/%s': "
 						   "%s", ad->od->path, rel,
 						   err);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 
 #include "ycfg/emit.h"
 #include "ycfg/json.h"
@@ -35,9 +36,16 @@ struct sink {
 	bool oom;
 };
 
-static void
+static inline void
 sink_put(struct sink *s, const char *data, size_t n)
 {
+	if (s->len + n + 1 <= s->cap) {
+		/* the usual case: room left */
+		memcpy(s->p + s->len, data, n);
+		s->len += n;
+		s->p[s->len] = '\0';
+		return;
+	}
 	if (s->oom)
 		return;
 	if (ycfg_vec_reserve(&s->p, &s->cap, s->len + n + 1, 1, 4096) != 0) {
@@ -56,6 +64,27 @@ sink_str(struct sink *s, const char *str)
 }
 
 
+/* True when every value of an enum is an integer.  The answer for the
+ * last enum asked is kept per thread: entries of one parameter come in
+ * runs (account.1..16 of the same key). */
+static bool
+numeric_enum(const struct ycfg_param *p)
+{
+	static _Thread_local const struct ycfg_param *last;
+	static _Thread_local bool last_numeric;
+	int64_t v;
+
+	if (p == last)
+		return last_numeric;
+	last = p;
+	last_numeric = true;
+	for (size_t i = 0; i < p->nvalues && last_numeric; i++)
+		last_numeric = ycfg_parse_int(p->values[i].value,
+					      strlen(p->values[i].value),
+					      &v) == YCFG_NUM_OK;
+	return last_numeric;
+}
+
 /* True when the entry's value should be written as an integer. */
 static bool
 is_integer_value(const struct ycfg_resolved_entry *e)
@@ -71,11 +100,8 @@ is_integer_value(const struct ycfg_resolved_entry *e)
 	case YCFG_T_BOOL:
 		break;
 	case YCFG_T_ENUM:
-		for (size_t i = 0; i < p->nvalues; i++)
-			if (ycfg_parse_int(p->values[i].value,
-					   strlen(p->values[i].value),
-					   &v) != YCFG_NUM_OK)
-				return false;
+		if (!numeric_enum(p))
+			return false;
 		break;
 	default:
 		return false;
@@ -98,7 +124,10 @@ value_bytes(const struct ycfg_resolved_entry *e,
 		*n = strlen(YCFG_SECRET_MASK);
 		return YCFG_SECRET_MASK;
 	}
-	if (ycfg_mask_userinfo(e->val, e->len, buf, 3 * e->len + 16,
+	/* a password needs an '@' or a "://" before it */
+	if ((memchr(e->val, '@', e->len) != NULL ||
+	     memchr(e->val, ':', e->len) != NULL) &&
+	    ycfg_mask_userinfo(e->val, e->len, buf, 3 * e->len + 16,
 			       false)) {
 		*n = strlen(buf);
 		return buf;
@@ -111,23 +140,39 @@ value_bytes(const struct ycfg_resolved_entry *e,
  * "a:********@"), escaping then quadruples that. */
 #define VALUE_BUF(len) (12 * (len) + 64)
 
+/* True when s[0..n) is printable ASCII: nothing to escape. */
+static bool
+printable_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7F)
+			return false;
+	return true;
+}
+
 /* The text to print for an entry's value in YAML or JSON, cleaned (valid
- * UTF-8, no control bytes); *plain tells whether it may be an unquoted
- * integer.  buf has VALUE_BUF(len) bytes. */
+ * UTF-8, no control bytes), and its length in *len; *plain tells whether
+ * it may be an unquoted integer.  buf has VALUE_BUF(len) bytes. */
 static const char *
 value_text(const struct ycfg_resolved_entry *e, const struct ycfg_emit_opts *o,
-	   char *buf, bool *plain)
+	   char *buf, bool *plain, size_t *len)
 {
 	size_t n;
 	const char *v = value_bytes(e, o, buf, &n);
 
 	*plain = v == e->val && is_integer_value(e);
-	if (e->secret && !o->show_secrets)
+	if (e->secret && !o->show_secrets) {
+		*len = strlen(YCFG_SECRET_MASK);
 		return YCFG_SECRET_MASK;
+	}
+	if (printable_ascii(v, n)) {
+		*len = n;
+		return v;
+	}
 	/* escaped after the masked text, at the end of buf */
 	char *esc = buf + 3 * e->len + 16;
 
-	ycfg_utf8_escape(esc, v, n);
+	*len = ycfg_utf8_escape(esc, v, n);
 	return esc;
 }
 
@@ -240,15 +285,16 @@ yaml_double_quoted(struct sink *s, const char *v, size_t n)
  * but a string: a letter or '_' first, then [A-Za-z0-9_.-], with a dot
  * (no YAML 1.1 bool/null/number word has one and starts with a letter). */
 static bool
-plain_key(const char *k)
+plain_key(const char *k, size_t n)
 {
-	if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_'))
+	if (n == 0 || !((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') ||
+			*k == '_'))
 		return false;
 
 	bool dot = false;
 
-	for (const char *p = k; *p; p++) {
-		char c = *p;
+	for (size_t i = 0; i < n; i++) {
+		char c = k[i];
 
 		if (c == '.')
 			dot = true;
@@ -284,12 +330,12 @@ simple_key(const char *k, size_t n)
 }
 
 static void
-yaml_scalar(struct sink *s, const char *v, bool plain)
+yaml_scalar(struct sink *s, const char *v, size_t n, bool plain)
 {
 	if (plain)
-		sink_str(s, v);
+		sink_put(s, v, n);
 	else
-		yaml_double_quoted(s, v, strlen(v));
+		yaml_double_quoted(s, v, n);
 }
 
 static void
@@ -297,10 +343,11 @@ yaml_value(struct sink *s, const struct ycfg_resolved_entry *e,
 	   const struct ycfg_emit_opts *o, char *buf)
 {
 	bool plain;
-	const char *v = value_text(e, o, buf, &plain);
+	size_t n;
+	const char *v = value_text(e, o, buf, &plain, &n);
 
 	if (!o->provenance) {
-		yaml_scalar(s, v, plain);
+		yaml_scalar(s, v, n, plain);
 		return;
 	}
 
@@ -308,9 +355,9 @@ yaml_value(struct sink *s, const struct ycfg_resolved_entry *e,
 
 	source_text(e, src, sizeof(src));
 	sink_str(s, "{value: ");
-	yaml_scalar(s, v, plain);
+	yaml_scalar(s, v, n, plain);
 	sink_str(s, ", source: ");
-	yaml_scalar(s, src, false);
+	yaml_scalar(s, src, strlen(src), false);
 	sink_str(s, "}");
 }
 
@@ -321,15 +368,25 @@ yaml_entry(struct sink *s, const struct ycfg_resolved_entry *v, size_t run,
 {
 	char key[1024];
 	size_t kl = strlen(v->key);
-	size_t n = ycfg_utf8_escape(key, v->key, kl > 255 ? 255 : kl);
-	bool simple = simple_key(key, n);
+	const char *k = v->key;
+	size_t n = kl > 255 ? 255 : kl;   /* as the key was always cut */
+	bool plain = plain_key(k, n);
+
+	/* a plain key is ASCII: nothing to escape */
+	if (!plain) {
+		n = ycfg_utf8_escape(key, v->key, n);
+		k = key;
+	}
+
+	/* a plain key has no line break */
+	bool simple = plain ? n <= 128 : simple_key(k, n);
 
 	if (!simple)
 		sink_str(s, "? ");
-	if (plain_key(key))
-		sink_put(s, key, n);
+	if (plain)
+		sink_put(s, k, n);
 	else
-		yaml_double_quoted(s, key, n);
+		yaml_double_quoted(s, k, n);
 	sink_str(s, simple ? ":" : "\n:");
 	if (run == 1) {
 		sink_str(s, " ");
@@ -337,10 +394,10 @@ yaml_entry(struct sink *s, const struct ycfg_resolved_entry *v, size_t run,
 		sink_str(s, "\n");
 		return;
 	}
-	for (size_t k = 0; k < run; k++) {
+	for (size_t i = 0; i < run; i++) {
 		/* a sequence under "? key" continues on the ": " line */
-		sink_str(s, simple ? "\n- " : k ? "\n  - " : " - ");
-		yaml_value(s, &v[k], o, buf);
+		sink_str(s, simple ? "\n- " : i ? "\n  - " : " - ");
+		yaml_value(s, &v[i], o, buf);
 	}
 	sink_str(s, "\n");
 }
@@ -367,14 +424,15 @@ json_value(struct sink *s, const struct ycfg_resolved_entry *e,
 	   const struct ycfg_emit_opts *o, char *buf)
 {
 	bool plain;
-	const char *v = value_text(e, o, buf, &plain);
+	size_t n;
+	const char *v = value_text(e, o, buf, &plain, &n);
 
 	if (o->provenance)
 		sink_str(s, "{\"value\": ");
 	if (plain)
-		sink_str(s, v);
+		sink_put(s, v, n);
 	else
-		json_str(s, v);
+		ycfg_json_quote(v, n, sink_write, s);
 	if (o->provenance) {
 		char src[1024];
 
@@ -582,6 +640,9 @@ ycfg_emit_prerender(const struct ycfg_resolved *base,
 		size_t run = run_length(base, i);
 
 		out->off[i] = s.len;
+		/* each text starts with the separator of a key that is not
+		 * the first (JSON's ",\n  "): kept runs stay one range */
+		doc_sep(&s, o, false);
 		doc_entry(&s, &base->v[i], run, o, buf);
 		for (size_t k = 0; k < run; k++) {
 			if (k > 0)
@@ -600,7 +661,13 @@ ycfg_emit_prerender(const struct ycfg_resolved *base,
 	out->off[base->n] = s.len;
 	out->text = s.p;
 	out->n = base->n;
-	return 0;
+
+	struct sink sep = { 0 };
+
+	doc_sep(&sep, o, false);
+	out->seplen = sep.len;
+	free(sep.p);
+	return sep.oom ? (ycfg_emit_pre_free(out), -1) : 0;
 }
 
 void
@@ -624,39 +691,145 @@ ycfg_emit_over_secrets(const struct ycfg_resolved_over *r,
 	return n;
 }
 
+/* Adds a range of text to the pieces: base != NULL a range of a base's
+ * text, else of the phone's own text (by offset: it may still move). */
+static void
+piece_add(struct ycfg_emit_pieces *p, const char *base, size_t off,
+	  size_t len, bool *oom)
+{
+	if (len == 0)
+		return;
+	if (p->n > 0) {
+		struct ycfg_emit_piece *last = &p->v[p->n - 1];
+
+		if (last->base == base && last->off + last->len == off) {
+			last->len += len;   /* contiguous: one range */
+			p->total += len;
+			return;
+		}
+	}
+	if (ycfg_vec_reserve(&p->v, &p->cap, p->n + 1, sizeof(*p->v), 64) != 0) {
+		*oom = true;
+		return;
+	}
+	p->v[p->n++] = (struct ycfg_emit_piece){ base, off, len };
+	p->total += len;
+}
+
+/* Renders through the sink of the phone's own text into a piece. */
+#define OWN(p, s, call) do {					\
+		size_t from_ = (s)->len;			\
+		call;						\
+		piece_add((p), NULL, from_, (s)->len - from_, &(s)->oom); \
+	} while (0)
+
+int
+ycfg_emit_over_pieces(const struct ycfg_resolved_over *r,
+		      const struct ycfg_emit_pre *pre,
+		      const struct ycfg_emit_opts *o,
+		      struct ycfg_emit_pieces *p, char *err, size_t errsz)
+{
+	struct sink s = { .p = p->own, .cap = p->owncap };
+	char *buf = malloc(VALUE_BUF(max_len(&r->own)));
+	bool first = true;
+
+	p->n = 0;
+	p->total = 0;
+	if (buf == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	OWN(p, &s, doc_head(&s, o));
+
+	/* the base's text between the phone's own entries is one range:
+	 * every dropped base entry has an own entry in its place (at) */
+	size_t from = 0;
+
+	for (size_t k = 0; k <= r->own.n; k++) {
+		size_t to = k < r->own.n ? r->own.v[k].at : pre->n;
+
+		if (to > from) {
+			size_t skip = 0;
+
+			if (first) {
+				/* the first key has its own separator */
+				OWN(p, &s, doc_sep(&s, o, true));
+				skip = pre->seplen;
+			}
+			piece_add(p, pre->text, pre->off[from] + skip,
+				  pre->off[to] - pre->off[from] - skip, &s.oom);
+			first = false;
+			from = to;
+		}
+		if (k == r->own.n)
+			break;
+		OWN(p, &s, (doc_sep(&s, o, first),
+			    doc_entry(&s, &r->own.v[k], 1, o, buf)));
+		first = false;
+		if (to < pre->n && r->drop[to] && from == to)
+			from = to + 1;
+	}
+	OWN(p, &s, doc_tail(&s, o, first));
+	free(buf);
+	p->own = s.p;
+	p->owncap = s.cap;
+	if (s.oom) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+void
+ycfg_emit_pieces_free(struct ycfg_emit_pieces *p)
+{
+	free(p->own);
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+size_t
+ycfg_emit_pieces_iov(const struct ycfg_emit_pieces *p, struct iovec *iov,
+		     size_t from, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = from; i < p->n && n < max; i++, n++) {
+		const struct ycfg_emit_piece *pc = &p->v[i];
+
+		iov[n].iov_base = (char *)(pc->base ? pc->base : p->own) +
+				  pc->off;
+		iov[n].iov_len = pc->len;
+	}
+	return n;
+}
+
 int
 ycfg_emit_over(const struct ycfg_resolved_over *r,
 	       const struct ycfg_emit_pre *pre, const struct ycfg_emit_opts *o,
 	       char **out, size_t *outlen, char *err, size_t errsz)
 {
-	struct sink s = { 0 };
-	char *buf = malloc(VALUE_BUF(max_len(&r->own)));
-	size_t own = 0;
-	bool first = true;
+	struct ycfg_emit_pieces p = { 0 };
+	char *text;
 
-	if (buf == NULL) {
+	if (ycfg_emit_over_pieces(r, pre, o, &p, err, errsz) != 0) {
+		ycfg_emit_pieces_free(&p);
+		return -1;
+	}
+	text = malloc(p.total + 1);
+	if (text == NULL) {
+		ycfg_emit_pieces_free(&p);
 		snprintf(err, errsz, "out of memory");
 		return -1;
 	}
-	/* room for the whole document at once */
-	if (ycfg_vec_reserve(&s.p, &s.cap, pre->off[pre->n] + 64 +
-			     r->own.n * 128, 1, 4096) != 0)
-		s.oom = true;
-	doc_head(&s, o);
-	for (size_t i = 0; i <= pre->n; i++) {
-		while (own < r->own.n && r->own.v[own].at <= i) {
-			doc_sep(&s, o, first);
-			doc_entry(&s, &r->own.v[own++], 1, o, buf);
-			first = false;
-		}
-		if (i == pre->n || r->drop[i] || pre->cont[i])
-			continue;
-		doc_sep(&s, o, first);
-		sink_put(&s, pre->text + pre->off[i],
-			 pre->off[i + 1] - pre->off[i]);
-		first = false;
+	*outlen = 0;
+	for (size_t i = 0; i < p.n; i++) {
+		memcpy(text + *outlen, (p.v[i].base ? p.v[i].base : p.own) +
+		       p.v[i].off, p.v[i].len);
+		*outlen += p.v[i].len;
 	}
-	doc_tail(&s, o, first);
-	free(buf);
-	return finish(&s, out, outlen, err, errsz);
+	text[*outlen] = '\0';
+	*out = text;
+	ycfg_emit_pieces_free(&p);
+	return 0;
 }

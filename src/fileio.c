@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <ftw.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "ycfg/fileio.h"
@@ -538,6 +539,37 @@ write_all(int fd, const char *p, size_t left)
 }
 
 int
+ycfg_writev_all(int fd, struct iovec *iov, size_t n)
+{
+	while (n > 0 && iov->iov_len == 0) {
+		iov++;
+		n--;
+	}
+	while (n > 0) {
+		ssize_t w = writev(fd, iov, n > IOV_MAX ? IOV_MAX : (int)n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		/* past what was written; a piece may be written in part */
+		size_t done = (size_t)w;
+
+		while (n > 0 && done >= iov->iov_len) {
+			done -= iov->iov_len;
+			iov++;
+			n--;
+		}
+		if (n > 0) {
+			iov->iov_base = (char *)iov->iov_base + done;
+			iov->iov_len -= done;
+		}
+	}
+	return 0;
+}
+
+int
 ycfg_write_atomic(const char *path, const void *data, size_t len, char *err,
 		  size_t errsz)
 {
@@ -768,6 +800,15 @@ int
 ycfg_outdir_write(struct ycfg_outdir *o, const char *rel, const void *data,
 		  size_t len, char *err, size_t errsz)
 {
+	struct iovec iov = { (void *)data, len };
+
+	return ycfg_outdir_writev(o, rel, &iov, 1, err, errsz);
+}
+
+int
+ycfg_outdir_writev(struct ycfg_outdir *o, const char *rel, struct iovec *iov,
+		   size_t n, char *err, size_t errsz)
+{
 	char path[PATH_MAX + 64];
 	int fd;
 
@@ -804,7 +845,7 @@ ycfg_outdir_write(struct ycfg_outdir *o, const char *rel, const void *data,
 	}
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
 		  0666);
-	if (fd < 0 || write_all(fd, data, len) != 0) {
+	if (fd < 0 || ycfg_writev_all(fd, iov, n) != 0) {
 		set_err(err, errsz, errno);
 		if (fd >= 0)
 			close(fd);

@@ -41,16 +41,22 @@ layered_value(const struct ycfg_layers *l, const char *key, size_t keylen,
 	return false;
 }
 
-bool
-ycfg_effective_get(const struct ycfg_layers *l, const char *key,
-		   size_t keylen, struct ycfg_effective *out)
+/* ycfg_effective_get, with the key's schema entry already known when
+ * hint is not NULL (its index values are then found only to follow a
+ * -1). */
+static bool
+effective(const struct ycfg_layers *l, const char *key, size_t keylen,
+	  const struct ycfg_param *hint, struct ycfg_effective *out)
 {
 	struct ycfg_key_indices idx;
-	const struct ycfg_param *p = NULL;
+	const struct ycfg_param *p = hint;
+	bool have_idx = false;
 
 	memset(out, 0, sizeof(*out));
-	if (l->schema)
+	if (p == NULL && l->schema) {
 		p = ycfg_schema_lookup(l->schema, key, keylen, &idx);
+		have_idx = true;
+	}
 	out->param = p;
 
 	for (unsigned depth = 0;; depth++) {
@@ -72,6 +78,10 @@ ycfg_effective_get(const struct ycfg_layers *l, const char *key,
 		if (p && p->fallback && n == 2 && memcmp(v, "-1", 2) == 0 &&
 		    depth < YCFG_FALLBACK_DEPTH) {
 			char *next = out->step_key[out->nsteps];
+
+			if (!have_idx &&
+			    ycfg_schema_lookup(l->schema, key, keylen, &idx) != p)
+				return false;
 			size_t kl = ycfg_pattern_expand(p->fallback->key,
 							p->placeholders,
 							idx.v, idx.n, next,
@@ -83,6 +93,7 @@ ycfg_effective_get(const struct ycfg_layers *l, const char *key,
 			key = next;
 			keylen = kl;
 			p = ycfg_schema_lookup(l->schema, key, keylen, &idx);
+			have_idx = true;
 			if (p == NULL)
 				return false;
 			continue;
@@ -92,6 +103,13 @@ ycfg_effective_get(const struct ycfg_layers *l, const char *key,
 		out->origin = o;
 		return true;
 	}
+}
+
+bool
+ycfg_effective_get(const struct ycfg_layers *l, const char *key,
+		   size_t keylen, struct ycfg_effective *out)
+{
+	return effective(l, key, keylen, NULL, out);
 }
 
 /* Appends formatted text to buf (size bufsz, *used bytes filled),
@@ -215,6 +233,87 @@ ycfg_natural_cmp(const char *a, const char *b)
 	return *a ? 1 : *b ? -1 : 0;
 }
 
+/* Keys copied into blocks that never move, dropped all at once: a
+ * phone over a base pushes its keys anew for every phone. */
+#define POOL_BLOCK 16384
+
+struct ycfg_key_pool {
+	char **blocks;              /* POOL_BLOCK bytes each */
+	size_t nblocks, capblocks;
+	size_t cur, used;           /* the block being filled, its bytes */
+	char **big;                 /* keys longer than a block */
+	size_t nbig, capbig;
+};
+
+static char *
+pool_alloc(struct ycfg_key_pool *p, size_t n)
+{
+	if (n > POOL_BLOCK) {
+		char *b = malloc(n);
+
+		if (b == NULL ||
+		    ycfg_vec_push(&p->big, &p->nbig, &p->capbig, &b,
+				  sizeof(b)) != 0) {
+			free(b);
+			return NULL;
+		}
+		return b;
+	}
+	if (p->nblocks == 0 || p->used + n > POOL_BLOCK) {
+		if (p->nblocks > 0 && p->cur + 1 < p->nblocks) {
+			p->cur++;           /* a block kept from before */
+		} else {
+			char *b = malloc(POOL_BLOCK);
+
+			if (b == NULL ||
+			    ycfg_vec_push(&p->blocks, &p->nblocks,
+					  &p->capblocks, &b, sizeof(b)) != 0) {
+				free(b);
+				return NULL;
+			}
+			p->cur = p->nblocks - 1;
+		}
+		p->used = 0;
+	}
+
+	char *k = p->blocks[p->cur] + p->used;
+
+	p->used += n;
+	return k;
+}
+
+/* Drops every key; the blocks stay for the next phone. */
+static void
+pool_reset(struct ycfg_key_pool *p)
+{
+	for (size_t i = 0; i < p->nbig; i++)
+		free(p->big[i]);
+	p->nbig = 0;
+	p->cur = 0;
+	p->used = 0;
+}
+
+static void
+pool_free(struct ycfg_key_pool *p)
+{
+	if (p == NULL)
+		return;
+	pool_reset(p);
+	for (size_t i = 0; i < p->nblocks; i++)
+		free(p->blocks[i]);
+	free(p->blocks);
+	free(p->big);
+	free(p);
+}
+
+/* Forgets a key of r: freed, unless r's keys are in a pool. */
+static void
+drop_key(const struct ycfg_resolved *r, char *key)
+{
+	if (r->pool == NULL)
+		free(key);
+}
+
 static int
 push(struct ycfg_resolved *r, const char *key, size_t keylen)
 {
@@ -224,7 +323,7 @@ push(struct ycfg_resolved *r, const char *key, size_t keylen)
 	struct ycfg_resolved_entry *e = &r->v[r->n];
 
 	memset(e, 0, sizeof(*e));
-	e->key = malloc(keylen + 1);
+	e->key = r->pool ? pool_alloc(r->pool, keylen + 1) : malloc(keylen + 1);
 	if (e->key == NULL)
 		return -1;
 	memcpy(e->key, key, keylen);
@@ -421,9 +520,11 @@ resolve_pushed(const struct ycfg_layers *l, struct ycfg_resolved *out,
 		if (e->val == NULL) {
 			struct ycfg_effective eff;
 
-			if (!ycfg_effective_get(l, e->key, strlen(e->key),
-						&eff)) {
-				free(e->key);
+			/* a param set before resolving is the key's own
+			 * schema entry (ycfg_resolve_over) */
+			if (!effective(l, e->key, strlen(e->key), e->param,
+				       &eff)) {
+				drop_key(out, e->key);
 				continue;   /* blank everywhere, no default */
 			}
 			e->val = eff.val;
@@ -432,7 +533,7 @@ resolve_pushed(const struct ycfg_layers *l, struct ycfg_resolved *out,
 			e->origin = eff.origin;
 			if (eff.nsteps > 0 &&
 			    (e->via = malloc(sizeof(*e->via))) == NULL) {
-				free(e->key);
+				drop_key(out, e->key);
 				short_of_memory = true;
 				continue;
 			}
@@ -460,7 +561,7 @@ drop_repeats(struct ycfg_resolved *out)
 		if (prev != NULL && strcmp(prev->key, out->v[i].key) == 0 &&
 		    (p == NULL || !p->multi_value_colon ||
 		     entry_cmp(prev, &out->v[i]) == 0)) {
-			free(out->v[i].key);
+			drop_key(out, out->v[i].key);
 			free(out->v[i].via);
 			continue;
 		}
@@ -671,14 +772,53 @@ lower_bound(const struct ycfg_resolved *r, const char *key)
 	return lo;
 }
 
+/* Sorts the own entries by over_cmp: counted into place by their base
+ * position (linear), then each group of one position (new keys between
+ * the same two base keys, usually one or two) by insertion.  Returns -1
+ * when out of memory. */
 static int
-over_cmp(const void *x, const void *y)
+sort_own(struct ycfg_resolved_over *o, size_t nbase)
 {
-	const struct ycfg_resolved_entry *a = x, *b = y;
+	struct ycfg_resolved *r = &o->own;
 
-	if (a->at != b->at)
-		return a->at < b->at ? -1 : 1;
-	return entry_cmp(a, b);
+	if (r->n < 2)
+		return 0;
+	if (ycfg_vec_reserve(&o->count, &o->countcap, nbase + 2,
+			     sizeof(*o->count), 256) != 0 ||
+	    ycfg_vec_reserve(&o->tmp, &o->tmpcap, r->n, sizeof(*o->tmp),
+			     64) != 0)
+		return -1;
+	memset(o->count, 0, (nbase + 2) * sizeof(*o->count));
+	for (size_t i = 0; i < r->n; i++)
+		o->count[r->v[i].at + 1]++;
+	for (size_t i = 1; i < nbase + 2; i++)
+		o->count[i] += o->count[i - 1];
+	for (size_t i = 0; i < r->n; i++)
+		o->tmp[o->count[r->v[i].at]++] = r->v[i];
+
+	struct ycfg_resolved_entry *t = r->v;
+	size_t cap = r->cap;
+
+	r->v = o->tmp;
+	r->cap = o->tmpcap;
+	o->tmp = t;
+	o->tmpcap = cap;
+	for (size_t i = 1; i < r->n; i++) {
+		if (r->v[i].at != r->v[i - 1].at ||
+		    entry_cmp(&r->v[i - 1], &r->v[i]) <= 0)
+			continue;
+
+		struct ycfg_resolved_entry e = r->v[i];
+		size_t j = i;
+
+		while (j > 0 && r->v[j - 1].at == e.at &&
+		       entry_cmp(&r->v[j - 1], &e) > 0) {
+			r->v[j] = r->v[j - 1];
+			j--;
+		}
+		r->v[j] = e;
+	}
+	return 0;
 }
 
 int
@@ -688,7 +828,14 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 	const struct ycfg_resolved *br = &b->r;
 
 	o->base = br;
-	ycfg_resolved_free(&o->own);
+	/* the last phone's entries go; their keys are in the pool */
+	if (o->own.pool == NULL &&
+	    (o->own.pool = calloc(1, sizeof(*o->own.pool))) == NULL)
+		return -1;
+	for (size_t i = 0; i < o->own.n; i++)
+		free(o->own.v[i].via);
+	o->own.n = 0;
+	pool_reset(o->own.pool);
 	if (l->n < b->nbase || br->n >= UINT32_MAX)
 		return 1;
 	for (size_t i = b->nbase; i < l->n; i++)
@@ -712,6 +859,10 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 			if (push(&o->own, key, e->key_len) != 0)
 				goto oom;
 			o->own.v[o->own.n - 1].at = UINT32_MAX;
+			/* the linter's lookup of the key (a template's
+			 * keys are looked up otherwise) */
+			if (doc->tpl.dialect == YCFG_TPL_NONE)
+				o->own.v[o->own.n - 1].param = e->param;
 			for (size_t j = h & b->mask; b->slots[j] != 0;
 			     j = (j + 1) & b->mask) {
 				const struct base_item *it =
@@ -723,7 +874,9 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 				if (it->multi) {
 					/* a multi-value key of the base: the
 					 * whole stack decides */
-					ycfg_resolved_free(&o->own);
+					for (size_t x = 0; x < o->own.n; x++)
+						free(o->own.v[x].via);
+					o->own.n = 0;
 					return 1;
 				}
 				if (it->entry == SIZE_MAX) {
@@ -760,22 +913,29 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 		if (e->at == UINT32_MAX)
 			e->at = (uint32_t)lower_bound(br, e->key);
 	}
-	if (o->own.n > 1)
-		qsort(o->own.v, o->own.n, sizeof(*o->own.v), over_cmp);
+	if (sort_own(o, br->n) != 0)
+		goto oom;
 	/* a key pushed twice (two own layers, or own and base spellings
 	 * that are the same) is one entry */
 	drop_repeats(&o->own);
 	return 0;
 oom:
-	ycfg_resolved_free(&o->own);
+	for (size_t i = 0; i < o->own.n; i++)
+		free(o->own.v[i].via);
+	o->own.n = 0;
 	return -1;
 }
 
 void
 ycfg_resolved_over_free(struct ycfg_resolved_over *o)
 {
+	struct ycfg_key_pool *pool = o->own.pool;
+
 	ycfg_resolved_free(&o->own);
+	pool_free(pool);
 	free(o->drop);
+	free(o->count);
+	free(o->tmp);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -783,7 +943,7 @@ void
 ycfg_resolved_free(struct ycfg_resolved *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
-		free(r->v[i].key);
+		drop_key(r, r->v[i].key);
 		free(r->v[i].via);
 	}
 	free(r->v);

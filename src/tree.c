@@ -818,6 +818,7 @@ ycfg_tree_worker_init(struct ycfg_tree_worker *w, const struct ycfg_tree_opts *t
 {
 	memset(w, 0, sizeof(*w));
 	w->opts = *t->o;
+	w->judge = true;
 	ycfg_linter_init(&w->linter, &w->opts);
 	ycfg_doc_init(&w->doc);
 }
@@ -826,27 +827,51 @@ void
 ycfg_tree_worker_free(struct ycfg_tree_worker *w)
 {
 	ycfg_doc_free(&w->doc);
+	ycfg_buf_free(&w->raw);
 	ycfg_linter_free(&w->linter);
 	free(w->layers);
 	memset(w, 0, sizeof(*w));
 }
 
+/* True when the file at path holds the same bytes as the plain document
+ * like (read into w's scratch buffer). */
+static bool
+same_bytes(struct ycfg_tree_worker *w, const char *path,
+	   const struct ycfg_doc *like)
+{
+	char why[256];
+
+	return like != NULL && like->tpl.dialect == YCFG_TPL_NONE &&
+	       ycfg_read_file(path, &w->raw, YCFG_FILE_MAX, why,
+			      sizeof(why)) == YCFG_READ_OK &&
+	       w->raw.len == like->buf.len &&
+	       memcmp(w->raw.p, like->buf.p, w->raw.len) == 0;
+}
+
 int
-ycfg_tree_dir_load(const struct ycfg_tree_dir *td, size_t i,
-		   struct ycfg_tree_worker *w, struct ycfg_diags *d,
-		   char *err, size_t errsz)
+ycfg_tree_dir_load_like(const struct ycfg_tree_dir *td, size_t i,
+			struct ycfg_tree_worker *w, const struct ycfg_doc *like,
+			struct ycfg_diags *d, char *err, size_t errsz)
 {
 	const struct dir_run *r = &td->r;
 	const struct ycfg_phone *p = &r->phones[i];
 	const char *cfg = td->macs[i].cfg;
 	size_t start = d->n, self = SIZE_MAX;
+	const struct ycfg_doc *own = &w->doc;
 
 	w->n = 0;
 	w->opts.model = p->model;
 	w->opts.model_name = p->model ? p->model->name : NULL;
-	if (cfg != NULL && p->own_cfg_loaded &&
-	    load(r->t, &w->linter, cfg, &w->doc, d, err, errsz) != 0)
+	if (cfg != NULL && p->own_cfg_loaded && same_bytes(w, cfg, like)) {
+		/* the same bytes make the same document: borrowed, under
+		 * this file's name */
+		w->alias = *like;
+		w->alias.path = cfg;
+		own = &w->alias;
+	} else if (cfg != NULL && p->own_cfg_loaded &&
+		   load(r->t, &w->linter, cfg, &w->doc, d, err, errsz) != 0) {
 		return -1;
+	}
 	if (ycfg_vec_reserve(&w->layers, &w->caplayers, p->layers.n + 1,
 			     sizeof(*w->layers), 8) != 0) {
 		d->oom = true;
@@ -859,14 +884,14 @@ ycfg_tree_dir_load(const struct ycfg_tree_dir *td, size_t i,
 
 		if (cfg != NULL && strcmp(lp, cfg) == 0) {
 			self = w->n;
-			w->layers[w->n++] = &w->doc;
+			w->layers[w->n++] = own;
 		} else if ((s = find_shared(r, lp)) != NULL && s->ok) {
 			w->layers[w->n++] = &s->doc;
 		}
 	}
 	w->own = self != SIZE_MAX ? self : w->n;
-	if (self != SIZE_MAX) {
-		if (r->t->o->schema != NULL)
+	if (self != SIZE_MAX && own == &w->doc) {
+		if (r->t->o->schema != NULL && w->judge)
 			ycfg_conditions_judge(r->t->o->schema, w->layers, w->n,
 					      self, p->overwrite_mode, d);
 		if (w->doc.has_directives)
@@ -874,6 +899,14 @@ ycfg_tree_dir_load(const struct ycfg_tree_dir *td, size_t i,
 					    w->doc.path, d, start);
 	}
 	return 0;
+}
+
+int
+ycfg_tree_dir_load(const struct ycfg_tree_dir *td, size_t i,
+		   struct ycfg_tree_worker *w, struct ycfg_diags *d,
+		   char *err, size_t errsz)
+{
+	return ycfg_tree_dir_load_like(td, i, w, NULL, d, err, errsz);
 }
 
 void

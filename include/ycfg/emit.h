@@ -55,6 +55,8 @@ struct ycfg_emit_pre {
 	unsigned char *cont;      /* per entry: continues the text of the
 	                           * one before (a multi-value key) */
 	size_t n;
+	size_t seplen;            /* each text starts with the separator of
+	                           * a key that is not the first: bytes */
 };
 
 /* Renders the entries of base with o.
@@ -71,6 +73,37 @@ int ycfg_emit_over(const struct ycfg_resolved_over *r,
 		   const struct ycfg_emit_pre *pre,
 		   const struct ycfg_emit_opts *o, char **out, size_t *outlen,
 		   char *err, size_t errsz);
+
+/* A phone's document as pieces, for writing without a copy (writev):
+ * ranges of the base's text (which must outlive them) and of the
+ * phone's own text. */
+struct ycfg_emit_piece {
+	const char *base;         /* a base's text, or NULL: own */
+	size_t off, len;
+};
+
+struct ycfg_emit_pieces {
+	char *own;                /* the text rendered for this phone */
+	size_t owncap;
+	struct ycfg_emit_piece *v;
+	size_t n, cap;
+	size_t total;             /* bytes of the document */
+};
+
+/* Renders a phone over a base as ycfg_emit_over() does, into p (reused
+ * from phone to phone; zero it first).  Returns 0, or -1 with err. */
+int ycfg_emit_over_pieces(const struct ycfg_resolved_over *r,
+			  const struct ycfg_emit_pre *pre,
+			  const struct ycfg_emit_opts *o,
+			  struct ycfg_emit_pieces *p, char *err, size_t errsz);
+void ycfg_emit_pieces_free(struct ycfg_emit_pieces *p);
+
+struct iovec;
+
+/* Fills iov with up to max pieces from piece from.  Returns the number
+ * filled. */
+size_t ycfg_emit_pieces_iov(const struct ycfg_emit_pieces *p,
+			    struct iovec *iov, size_t from, size_t max);
 
 /* ycfg_emit_secrets() of a phone over a base. */
 size_t ycfg_emit_over_secrets(const struct ycfg_resolved_over *r,

@@ -140,6 +140,17 @@ int ycfg_outdir_begin(struct ycfg_outdir *o, const char *path, char *err,
 int ycfg_outdir_write(struct ycfg_outdir *o, const char *rel,
 		      const void *data, size_t len, char *err, size_t errsz);
 
+struct iovec;
+
+/* ycfg_outdir_write of the bytes of n pieces (iov is changed). */
+int ycfg_outdir_writev(struct ycfg_outdir *o, const char *rel,
+		       struct iovec *iov, size_t n, char *err, size_t errsz);
+
+/* Writes the n pieces of iov to fd, whatever the number of pieces and
+ * however the writes are cut (iov is changed).  Returns 0, or -1 with
+ * errno. */
+int ycfg_writev_all(int fd, struct iovec *iov, size_t n);
+
 /* Puts the new contents in place.  Returns 0, or -1 with err (the old
  * contents then stay). */
 int ycfg_outdir_commit(struct ycfg_outdir *o, char *err, size_t errsz);

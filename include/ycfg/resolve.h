@@ -82,9 +82,13 @@ struct ycfg_resolved_entry {
 char *ycfg_resolved_describe(const struct ycfg_resolved_entry *e, char *buf,
 			     size_t bufsz);
 
+struct ycfg_key_pool;
+
 struct ycfg_resolved {
 	struct ycfg_resolved_entry *v;
 	size_t n, cap;
+	struct ycfg_key_pool *pool;     /* NULL: each key malloc'd; else its
+	                                 * keys live in the pool's blocks */
 };
 
 /* Resolves every key set in any layer (with -1 fallbacks applied), plus,
@@ -130,10 +134,15 @@ struct ycfg_resolved_over {
 	unsigned char *drop;          /* per base entry: 1 when replaced */
 	size_t dropcap;
 	struct ycfg_resolved own;     /* sorted by at, then natural order */
+	uint32_t *count;              /* scratch for sorting own */
+	size_t countcap;
+	struct ycfg_resolved_entry *tmp;
+	size_t tmpcap;
 };
 
 /* Resolves the layers l, whose first layers are the base's (the same
- * documents, same overwrite mode and schema), into o.  Returns 0; 1 when
+ * documents, same overwrite mode and schema), into o.  The documents
+ * were linted with l->schema (their entries' param is trusted).  Returns 0; 1 when
  * it cannot be done this way (multi-value keys): use ycfg_resolve(); -1
  * when out of memory. */
 int ycfg_resolve_over(const struct ycfg_resolved_base *b,

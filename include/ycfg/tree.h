@@ -103,6 +103,10 @@ struct ycfg_tree_worker {
 	size_t n, caplayers;
 	size_t own;          /* layers[own] is doc, the phone's own file,
 	                      * after the layers it shares; n when none */
+	bool judge;          /* judge the conditions (true after init);
+	                      * false when only the layers are wanted */
+	struct ycfg_buf raw;        /* scratch: a file's bytes */
+	struct ycfg_doc alias;      /* a borrowed document (load_like) */
 };
 
 void ycfg_tree_worker_init(struct ycfg_tree_worker *w,
@@ -118,6 +122,16 @@ void ycfg_tree_worker_free(struct ycfg_tree_worker *w);
 int ycfg_tree_dir_load(const struct ycfg_tree_dir *td, size_t i,
 		       struct ycfg_tree_worker *w, struct ycfg_diags *d,
 		       char *err, size_t errsz);
+
+/* ycfg_tree_dir_load, except that when the phone's own <MAC>.cfg holds
+ * the same bytes as the plain document like (the same phone's file on
+ * the other side of a diff), like is borrowed under this file's name
+ * instead of being linted again: nothing is judged.  like must outlive
+ * the layers. */
+int ycfg_tree_dir_load_like(const struct ycfg_tree_dir *td, size_t i,
+			    struct ycfg_tree_worker *w,
+			    const struct ycfg_doc *like, struct ycfg_diags *d,
+			    char *err, size_t errsz);
 
 /* The directories of a tree that hold provisioning files, in the walk's
  * order (fileio.h), each with its files. */
