@@ -626,6 +626,7 @@ struct base_item {
 };
 
 struct ycfg_resolved_base {
+	uint64_t id;                /* unique in the process */
 	size_t nbase;
 	struct ycfg_resolved r;
 	struct base_item *items;
@@ -653,9 +654,12 @@ ycfg_resolved_base_new(const struct ycfg_layers *l,
 	struct ycfg_resolved_base *b = calloc(1, sizeof(*b));
 	size_t cap = 0;
 
+	static uint64_t next_id;
+
 	*out = NULL;
 	if (b == NULL)
 		return -1;
+	b->id = __atomic_add_fetch(&next_id, 1, __ATOMIC_RELAXED);
 	b->nbase = l->n;
 	if (ycfg_resolve(l, false, NULL, &b->r) != 0) {
 		free(b);
@@ -754,6 +758,8 @@ ycfg_resolved_find(const struct ycfg_resolved *r, const char *key,
 	}
 	return SIZE_MAX;
 }
+
+#define AT_MEMO 512
 
 /* The first base entry whose key is not before key (natural order). */
 static size_t
@@ -907,11 +913,35 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 	}
 	if (resolve_pushed(l, &o->own, 0) != 0)
 		goto oom;
+	/* the places of new keys, remembered for the next phones: they
+	 * mostly set the same keys */
+	if (o->memo_base != b->id) {
+		free(o->memo);
+		o->memo = calloc(AT_MEMO, sizeof(*o->memo));
+		o->memo_base = o->memo ? b->id : 0;
+	}
 	for (size_t i = 0; i < o->own.n; i++) {
 		struct ycfg_resolved_entry *e = &o->own.v[i];
 
-		if (e->at == UINT32_MAX)
-			e->at = (uint32_t)lower_bound(br, e->key);
+		if (e->at != UINT32_MAX)
+			continue;
+
+		size_t kl = strlen(e->key);
+		struct ycfg_at_memo *m = NULL;
+
+		if (o->memo != NULL && kl > 0 && kl < sizeof(m->key)) {
+			m = &o->memo[ycfg_fnv32(YCFG_FNV32_INIT, e->key, kl) &
+				     (AT_MEMO - 1)];
+			if (memcmp(m->key, e->key, kl + 1) == 0) {
+				e->at = m->at;
+				continue;
+			}
+		}
+		e->at = (uint32_t)lower_bound(br, e->key);
+		if (m != NULL) {
+			memcpy(m->key, e->key, kl + 1);
+			m->at = e->at;
+		}
 	}
 	if (sort_own(o, br->n) != 0)
 		goto oom;
@@ -936,6 +966,7 @@ ycfg_resolved_over_free(struct ycfg_resolved_over *o)
 	free(o->drop);
 	free(o->count);
 	free(o->tmp);
+	free(o->memo);
 	memset(o, 0, sizeof(*o));
 }
 

@@ -523,6 +523,37 @@ over_reused_from_phone_to_phone(void **state)
 }
 
 static void
+over_places_new_keys_per_base(void **state)
+{
+	/* one phone's structure used over two bases: a new key's place in
+	 * one base is not taken for the other */
+	struct fixture *f = *state;
+	const struct ycfg_doc *d1[2] = { &f->doc[0], &f->doc[2] };
+	const struct ycfg_doc *d2[2] = { &f->doc[1], &f->doc[2] };
+	struct ycfg_layers s1 = { d1, 1, 0, &f->schema };
+	struct ycfg_layers s2 = { d2, 1, 0, &f->schema };
+	struct ycfg_layers p1 = { d1, 2, 0, &f->schema };
+	struct ycfg_layers p2 = { d2, 2, 0, &f->schema };
+	struct ycfg_resolved_base *b1, *b2;
+	struct ycfg_resolved_over o = { 0 };
+
+	fill_s(f, &f->doc[0], "a.cfg", HDR "a.a = 1\nz.z = 2\n");
+	fill_s(f, &f->doc[1], "b.cfg", HDR "a.a = 1\nb.b = 2\nc.c = 3\nz.z = 4\n");
+	fill_s(f, &f->doc[2], "m.cfg", HDR "m.m = x\n");
+	assert_int_equal(ycfg_resolved_base_new(&s1, &b1), 0);
+	assert_int_equal(ycfg_resolved_base_new(&s2, &b2), 0);
+	assert_int_equal(ycfg_resolve_over(b1, &p1, &o), 0);
+	assert_int_equal(o.own.v[0].at, 1);
+	assert_int_equal(ycfg_resolve_over(b1, &p1, &o), 0);
+	assert_int_equal(o.own.v[0].at, 1);      /* remembered */
+	assert_int_equal(ycfg_resolve_over(b2, &p2, &o), 0);
+	assert_int_equal(o.own.v[0].at, 3);      /* not taken from b1 */
+	ycfg_resolved_over_free(&o);
+	ycfg_resolved_base_free(b1);
+	ycfg_resolved_base_free(b2);
+}
+
+static void
 resolved_find_exact_spelling(void **state)
 {
 	struct fixture *f = *state;
@@ -570,6 +601,7 @@ main(void)
 		cmocka_unit_test(over_declines_touching_base_multi_value),
 		cmocka_unit_test(over_declines_fewer_layers_than_base),
 		cmocka_unit_test(over_reused_from_phone_to_phone),
+		cmocka_unit_test(over_places_new_keys_per_base),
 		cmocka_unit_test(resolved_find_exact_spelling),
 	};
 

@@ -128,6 +128,11 @@ void ycfg_resolved_base_free(struct ycfg_resolved_base *b);
 const struct ycfg_resolved *
 ycfg_resolved_base_entries(const struct ycfg_resolved_base *b);
 
+struct ycfg_at_memo {
+	char key[48];
+	uint32_t at;
+};
+
 /* One phone over a base; reused from phone to phone. */
 struct ycfg_resolved_over {
 	const struct ycfg_resolved *base;  /* borrowed */
@@ -138,6 +143,9 @@ struct ycfg_resolved_over {
 	size_t countcap;
 	struct ycfg_resolved_entry *tmp;
 	size_t tmpcap;
+	/* the places of keys that are not in the base, for one base */
+	struct ycfg_at_memo *memo;
+	uint64_t memo_base;           /* the base's id (0: none) */
 };
 
 /* Resolves the layers l, whose first layers are the base's (the same
