@@ -54,7 +54,7 @@ _ycfg()
     done
 
     if [[ -z $cmd ]]; then
-        _ycfg_words "lint resolve explain rules schema --help --version"
+        _ycfg_words "lint resolve diff explain rules schema --help --version"
         return
     fi
 
@@ -87,12 +87,28 @@ _ycfg()
         --model) _ycfg_words "$(_ycfg_run schema --models | cut -f1)"; return ;;
         --format) _ycfg_words "yaml json cfg"; return ;;
         --overwrite-mode) _ycfg_words "0 1"; return ;;
-        --schema) _ycfg_files yaml yml; return ;;
+        --schema | --config) _ycfg_files yaml yml; return ;;
         -o | --output) _ycfg_files; return ;;
+        -j | --jobs) _ycfg_words "0 1 2 4 8"; return ;;
         esac
         if [[ $cur == -* ]]; then
-            _ycfg_words "--model --format --provenance --defaults
-                --show-secrets --overwrite-mode -o --output --schema --help"
+            _ycfg_words "--all --model --format --provenance --defaults
+                --show-secrets --overwrite-mode -o --output -j --jobs
+                --schema --config --no-config --help"
+        else
+            _ycfg_files cfg boot
+        fi
+        ;;
+    diff)
+        case $prev in
+        --format) _ycfg_words "text json markdown"; return ;;
+        --git) _ycfg_words "HEAD HEAD~1 $(git branch --format='%(refname:short)' 2>/dev/null)"; return ;;
+        --schema | --config) _ycfg_files yaml yml; return ;;
+        -j | --jobs) _ycfg_words "0 1 2 4 8"; return ;;
+        esac
+        if [[ $cur == -* ]]; then
+            _ycfg_words "--git --format --provenance -j --jobs --schema
+                --config --no-config --help"
         else
             _ycfg_files cfg boot
         fi

@@ -9,6 +9,10 @@
  * YAML, JSON and cfg.  Outputs are text (no NUL); YAML and JSON are
  * valid UTF-8 without control bytes but the line feed.
  *
+ * Differential: without defaults, the device layer resolved over the
+ * common layer as a base (ycfg_resolve_over, resolve --all's way) must
+ * write exactly the bytes of the whole resolution, in every format.
+ *
  * Secrets: a value containing the marker "S3cr" stands for a secret when
  * every occurrence of the marker in the input lies in values of keys the
  * schema calls secret or starts a URL's password.  Unless secrets are shown, the marker must then
@@ -160,6 +164,55 @@ emit_all(const struct ycfg_resolved *r, bool provenance, bool show_secrets)
 	}
 }
 
+/* The phone over its common layer as a base writes what the whole stack
+ * writes. */
+static void
+check_over(const struct ycfg_layers *all, const struct ycfg_resolved *full,
+	   bool provenance, bool show_secrets)
+{
+	struct ycfg_layers shared = *all;
+	struct ycfg_resolved_base *b;
+	struct ycfg_resolved_over o = { 0 };
+
+	shared.n = 1;
+	if (ycfg_resolved_base_new(&shared, &b) != 0)
+		return;
+
+	int rc = ycfg_resolve_over(b, all, &o);
+
+	if (rc < 0 || rc > 1)
+		abort();
+	for (int f = YCFG_OUT_YAML; rc == 0 && f <= YCFG_OUT_CFG; f++)
+		for (int one = 0; one < 2; one++) {
+			struct ycfg_emit_opts eo = {
+				.format = (enum ycfg_out_format)f,
+				.provenance = provenance,
+				.show_secrets = show_secrets,
+				.oneline = one,
+			};
+			struct ycfg_emit_pre pre;
+			char *x = NULL, *y = NULL, err[256];
+			size_t xl = 0, yl = 0;
+
+			if (ycfg_emit_prerender(ycfg_resolved_base_entries(b),
+						&eo, &pre) != 0)
+				continue;
+			if (ycfg_emit(full, &eo, &x, &xl, err, sizeof(err)) == 0 &&
+			    ycfg_emit_over(&o, &pre, &eo, &y, &yl, err,
+					   sizeof(err)) == 0 &&
+			    (xl != yl || memcmp(x, y, xl) != 0))
+				abort();  /* over a base differs from the whole */
+			if (ycfg_emit_over_secrets(&o, &pre) !=
+			    ycfg_emit_secrets(full))
+				abort();
+			free(x);
+			free(y);
+			ycfg_emit_pre_free(&pre);
+		}
+	ycfg_resolved_over_free(&o);
+	ycfg_resolved_base_free(b);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -226,6 +279,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			ycfg_resolved_describe(&res.v[i], why, sizeof(why));
 		}
 		emit_all(&res, mode & 4, mode & 8);
+		if (!(mode & 2))
+			check_over(&layers, &res, mode & 4, mode & 8);
 		ycfg_resolved_free(&res);
 	}
 	for (int i = 0; i < 2; i++)

@@ -631,7 +631,9 @@ struct ycfg_resolved_base {
 	struct ycfg_resolved r;
 	struct base_item *items;
 	size_t nitems;
-	uint32_t *slots;            /* open addressing: item index + 1 */
+	struct base_slot {
+		uint32_t hash, index;   /* item index + 1; 0: empty */
+	} *slots;                   /* open addressing, at most 1/4 full */
 	size_t mask;
 };
 
@@ -697,7 +699,7 @@ ycfg_resolved_base_new(const struct ycfg_layers *l,
 
 	size_t ns = 16;
 
-	while (ns < b->nitems * 2)
+	while (ns < b->nitems * 4)
 		ns *= 2;
 	b->slots = calloc(ns, sizeof(*b->slots));
 	if (b->slots == NULL)
@@ -706,9 +708,10 @@ ycfg_resolved_base_new(const struct ycfg_layers *l,
 	for (size_t i = 0; i < b->nitems; i++) {
 		size_t j = b->items[i].hash & b->mask;
 
-		while (b->slots[j] != 0)
+		while (b->slots[j].index != 0)
 			j = (j + 1) & b->mask;
-		b->slots[j] = (uint32_t)i + 1;
+		b->slots[j].hash = b->items[i].hash;
+		b->slots[j].index = (uint32_t)i + 1;
 	}
 	*out = b;
 	return 0;
@@ -827,6 +830,28 @@ sort_own(struct ycfg_resolved_over *o, size_t nbase)
 	return 0;
 }
 
+/* The place of a key that is not in the base (key NUL-terminated, h its
+ * ycfg_hash_lower): remembered per base. */
+static uint32_t
+place(struct ycfg_resolved_over *o, const struct ycfg_resolved *br,
+      const char *key, size_t kl, uint32_t h)
+{
+	struct ycfg_at_memo *m = NULL;
+	uint32_t at;
+
+	if (o->memo != NULL && kl > 0 && kl < sizeof(m->key)) {
+		m = &o->memo[h & (AT_MEMO - 1)];
+		if (memcmp(m->key, key, kl + 1) == 0)
+			return m->at;
+	}
+	at = (uint32_t)lower_bound(br, key);
+	if (m != NULL) {
+		memcpy(m->key, key, kl + 1);
+		m->at = at;
+	}
+	return at;
+}
+
 int
 ycfg_resolve_over(const struct ycfg_resolved_base *b,
 		  const struct ycfg_layers *l, struct ycfg_resolved_over *o)
@@ -852,6 +877,14 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 		return -1;
 	memset(o->drop, 0, br->n);
 
+	/* the places of new keys are remembered for the next phones: they
+	 * mostly set the same keys */
+	if (o->memo_base != b->id) {
+		free(o->memo);
+		o->memo = calloc(AT_MEMO, sizeof(*o->memo));
+		o->memo_base = o->memo ? b->id : 0;
+	}
+
 	/* the own keys, and the base keys they touch */
 	for (size_t i = b->nbase; i < l->n; i++) {
 		const struct ycfg_doc *doc = l->docs[i];
@@ -861,20 +894,24 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 			const char *key = ycfg_entry_key(doc, e);
 			uint32_t h = ycfg_hash_lower(YCFG_FNV32_INIT, key,
 						     e->key_len);
+			size_t self = o->own.n;
 
 			if (push(&o->own, key, e->key_len) != 0)
 				goto oom;
-			o->own.v[o->own.n - 1].at = UINT32_MAX;
+			o->own.v[self].at = UINT32_MAX;
 			/* the linter's lookup of the key (a template's
 			 * keys are looked up otherwise) */
 			if (doc->tpl.dialect == YCFG_TPL_NONE)
-				o->own.v[o->own.n - 1].param = e->param;
-			for (size_t j = h & b->mask; b->slots[j] != 0;
+				o->own.v[self].param = e->param;
+			for (size_t j = h & b->mask; b->slots[j].index != 0;
 			     j = (j + 1) & b->mask) {
-				const struct base_item *it =
-					&b->items[b->slots[j] - 1];
+				if (b->slots[j].hash != h)
+					continue;
 
-				if (it->hash != h || it->len != e->key_len ||
+				const struct base_item *it =
+					&b->items[b->slots[j].index - 1];
+
+				if (it->len != e->key_len ||
 				    strncasecmp(it->key, key, it->len) != 0)
 					continue;
 				if (it->multi) {
@@ -888,7 +925,9 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 				if (it->entry == SIZE_MAX) {
 					if (push(&o->own, it->key, it->len) != 0)
 						goto oom;
-					o->own.v[o->own.n - 1].at = UINT32_MAX;
+					o->own.v[o->own.n - 1].at =
+						place(o, br, it->key, it->len,
+						      it->hash);
 					continue;
 				}
 				if (memcmp(it->key, key, it->len) == 0 &&
@@ -896,8 +935,7 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 					/* the own key is this base key: its
 					 * place is known */
 					o->drop[it->entry] = 1;
-					o->own.v[o->own.n - 1].at =
-						(uint32_t)it->entry;
+					o->own.v[self].at = (uint32_t)it->entry;
 					continue;
 				}
 				if (o->drop[it->entry])
@@ -909,40 +947,13 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 				/* its place is known */
 				o->own.v[o->own.n - 1].at = (uint32_t)it->entry;
 			}
+			if (o->own.v[self].at == UINT32_MAX)
+				o->own.v[self].at = place(o, br, o->own.v[self].key,
+							  e->key_len, h);
 		}
 	}
 	if (resolve_pushed(l, &o->own, 0) != 0)
 		goto oom;
-	/* the places of new keys, remembered for the next phones: they
-	 * mostly set the same keys */
-	if (o->memo_base != b->id) {
-		free(o->memo);
-		o->memo = calloc(AT_MEMO, sizeof(*o->memo));
-		o->memo_base = o->memo ? b->id : 0;
-	}
-	for (size_t i = 0; i < o->own.n; i++) {
-		struct ycfg_resolved_entry *e = &o->own.v[i];
-
-		if (e->at != UINT32_MAX)
-			continue;
-
-		size_t kl = strlen(e->key);
-		struct ycfg_at_memo *m = NULL;
-
-		if (o->memo != NULL && kl > 0 && kl < sizeof(m->key)) {
-			m = &o->memo[ycfg_fnv32(YCFG_FNV32_INIT, e->key, kl) &
-				     (AT_MEMO - 1)];
-			if (memcmp(m->key, e->key, kl + 1) == 0) {
-				e->at = m->at;
-				continue;
-			}
-		}
-		e->at = (uint32_t)lower_bound(br, e->key);
-		if (m != NULL) {
-			memcpy(m->key, e->key, kl + 1);
-			m->at = e->at;
-		}
-	}
 	if (sort_own(o, br->n) != 0)
 		goto oom;
 	/* a key pushed twice (two own layers, or own and base spellings

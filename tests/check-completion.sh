@@ -37,6 +37,10 @@ expect ycfg lint --format s -- sarif
 expect ycfg lint --format = j -- json
 expect ycfg lint --color "" -- never
 expect ycfg resolve --format c -- cfg
+expect ycfg d -- diff
+expect ycfg resolve --al -- --all
+expect ycfg diff --format m -- markdown
+expect ycfg diff --g -- --git
 expect "$exe" explain duplicate -- duplicate-key
 expect "$exe" lint --model T54 -- T54W
 expect ycfg lint --temp -- --template
