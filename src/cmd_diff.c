@@ -1247,6 +1247,12 @@ diff_trees(struct ycfg_session *s, const struct diff_args *a, struct out *o)
 	ycfg_diags_free(&d);
 	ycfg_tree_dirs_free(&side[0].dirs);
 	ycfg_tree_dirs_free(&side[1].dirs);
+	if (ok && o->compared == 0) {
+		/* nothing compared is trouble, as nothing linted is */
+		ycfg_errorf("no phone in '%s' or '%s': no <MAC>.cfg or "
+			    "<MAC>.boot", a->old, a->new);
+		ok = false;
+	}
 	if (!ok)
 		return YCFG_EXIT_TROUBLE;
 	return differ ? YCFG_EXIT_FINDINGS : YCFG_EXIT_CLEAN;

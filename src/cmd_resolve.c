@@ -790,6 +790,12 @@ resolve_all(struct ycfg_session *s, const struct resolve_args *a,
 		nfiles += df->count;
 		ycfg_tree_dir_close(td);
 	}
+	if (ok && nphones == 0) {
+		/* nothing resolved is trouble, as nothing linted is */
+		ycfg_errorf("no phone in '%s': no <MAC>.cfg or <MAC>.boot",
+			    root);
+		ok = false;
+	}
 	if (secrets > 0) {
 		ycfg_errorf("not writing .cfg files with secrets masked (%zu "
 			    "phone%s have some): a cfg file is fed to phones; "
@@ -839,9 +845,7 @@ resolve_all(struct ycfg_session *s, const struct resolve_args *a,
 		fprintf(stderr, "ycfg: %zu warning or info finding%s in the "
 			"inputs not shown; 'ycfg lint %s' lists them\n",
 			hidden, hidden == 1 ? "" : "s", ycfg_shown(root));
-	if (nphones == 0 && ok)
-		ycfg_errorf("no phone in '%s': no <MAC>.cfg or <MAC>.boot",
-			    root);
+
 	ycfg_diags_free(&d);
 	ycfg_tree_dirs_free(&dirs);
 	return rc;

@@ -211,6 +211,9 @@ t 2 diff --git HEAD a b
 has err "--git takes one PATH"
 t 2 diff -j x old new
 has err "invalid --jobs"
+mkdir e1 e2
+t 2 diff e1 e2
+has err "no phone in 'e1' or 'e2'"
 t 0 diff --help
 has out "usage: ycfg diff [OPTIONS] OLD NEW"
 

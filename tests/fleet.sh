@@ -260,8 +260,9 @@ t 2 resolve --all nothing
 has err "nothing to resolve in 'nothing'"
 mkdir common-only
 printf '%s\nlang.gui = English\n' "$H" >common-only/y000000000000.cfg
-t 0 resolve --all common-only
+t 2 resolve --all -o o-none common-only
 has err "no phone in 'common-only'"
+if [ ! -e o-none ]; then ok; else bad "a run with no phone wrote o-none"; fi
 # a file with errors: written, exit 1, the error shown
 printf '%s\naccount.1.enable = 2\n' "$H" >tree/site2/805ec0000003.cfg
 t 1 resolve --all tree
