@@ -68,10 +68,20 @@ print_indented(const char *text)
 
 /* explain RULE */
 static void
-explain_rule(const struct ycfg_rule_info *r)
+explain_rule(enum ycfg_rule rule, const struct ycfg_rule_info *r)
 {
+	const char *how;
+	enum ycfg_fix_kind k = ycfg_rule_fix(rule, &how);
+
 	printf("%s (default severity: %s): %s\n\n%s\n", r->id,
 	       ycfg_severity_name(r->severity), r->summary, r->description);
+	if (k != YCFG_FIX_NONE)
+		printf("\nfix (%s%s): %s.\n", ycfg_fix_kind_name(k),
+		       k == YCFG_FIX_SAFE ? ", lint --fix"
+		       : k == YCFG_FIX_UNSAFE ? ", lint --fix --unsafe-fixes"
+		       : "", how);
+	else
+		puts("\nfix: none; the repair needs a person.");
 	if (r->bad) {
 		puts("\nbad:");
 		print_indented(r->bad);
@@ -274,7 +284,7 @@ ycfg_cmd_explain(int argc, char **argv)
 	int r = ycfg_rule_by_id(what);
 
 	if (r >= 0) {
-		explain_rule(ycfg_rule_info(r));
+		explain_rule((enum ycfg_rule)r, ycfg_rule_info(r));
 		return fflush(stdout) == 0 ? YCFG_EXIT_CLEAN : YCFG_EXIT_TROUBLE;
 	}
 

@@ -8,6 +8,7 @@
  * rule levels, and a findings list judged with them.  The contexts'
  * findings are merged for the report.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -18,6 +19,8 @@
 
 #include "config.h"
 #include "ycfg/cli.h"
+#include "ycfg/fix.h"
+#include "ycfg/lexer.h"
 #include "ycfg/recipe.h"
 #include "ycfg/report.h"
 #include "ycfg/tree.h"
@@ -68,6 +71,12 @@ static const char lint_usage[] =
 	"  --no-config           read no configuration file\n"
 	"  -j, --jobs N          worker threads (0: one per CPU, the default)\n"
 	"  --color WHEN          auto (default), always or never\n"
+	"  --fix                 repair what has a safe fix (ycfg rules), in\n"
+	"                        place; then report what is left\n"
+	"  --unsafe-fixes        with --fix or --diff: also the fixes that\n"
+	"                        change a wrong value\n"
+	"  --diff                print the unified diff --fix would make and\n"
+	"                        change nothing (exit 1 when it would)\n"
 	"  -h, --help            show this help\n"
 	"\n"
 	"configuration: for each file, the nearest " YCFG_CONFIG_NAME " (or\n"
@@ -102,6 +111,9 @@ enum {
 	OPT_STDIN_FILENAME,
 	OPT_FORCE_EXCLUDE,
 	OPT_TEMPLATE,
+	OPT_FIX,
+	OPT_UNSAFE_FIXES,
+	OPT_DIFF,
 };
 
 struct lint_args {
@@ -115,6 +127,7 @@ struct lint_args {
 	bool select[YCFG_R__COUNT], ignore[YCFG_R__COUNT], selecting;
 	unsigned jobs;
 	bool template_given;                 /* --template */
+	bool fix, unsafe_fixes, diff;        /* --fix, --unsafe-fixes, --diff */
 	enum ycfg_template_mode template_mode;
 	enum ycfg_dialect template_dialect;
 };
@@ -197,6 +210,9 @@ parse_options(int argc, char **argv, struct lint_args *a)
 		{ "statistics", no_argument, NULL, OPT_STATISTICS },
 		{ "list-files", no_argument, NULL, OPT_LIST_FILES },
 		{ "show-config", required_argument, NULL, OPT_SHOW_CONFIG },
+		{ "fix", no_argument, NULL, OPT_FIX },
+		{ "unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES },
+		{ "diff", no_argument, NULL, OPT_DIFF },
 		{ "stdin-filename", required_argument, NULL,
 		  OPT_STDIN_FILENAME },
 		{ "force-exclude", no_argument, NULL, OPT_FORCE_EXCLUDE },
@@ -250,6 +266,15 @@ parse_options(int argc, char **argv, struct lint_args *a)
 			break;
 		case 'o':
 			a->output = optarg;
+			break;
+		case OPT_FIX:
+			a->fix = true;
+			break;
+		case OPT_UNSAFE_FIXES:
+			a->unsafe_fixes = true;
+			break;
+		case OPT_DIFF:
+			a->diff = true;
 			break;
 		case OPT_TEMPLATE:
 			if (ycfg_template_mode_parse(optarg, &a->template_mode,
@@ -323,6 +348,21 @@ parse_options(int argc, char **argv, struct lint_args *a)
 					"text format");
 	if (optind >= argc && a->show_config == NULL)
 		return ycfg_usage_error("lint", "%s", "no PATH given");
+	if (a->unsafe_fixes && !a->fix && !a->diff)
+		return ycfg_usage_error("lint", "%s", "--unsafe-fixes goes with "
+					"--fix or --diff");
+	if (a->fix && a->diff)
+		return ycfg_usage_error("lint", "%s", "--fix rewrites files, "
+					"--diff shows what it would do: give "
+					"one");
+	if ((a->fix || a->diff) &&
+	    (a->list_files || a->show_config || a->stdin_filename))
+		return ycfg_usage_error("lint", "%s", "--fix and --diff work "
+					"on files, not with --list-files, "
+					"--show-config or --stdin-filename");
+	if ((a->fix || a->diff) && a->output != NULL)
+		return ycfg_usage_error("lint", "%s", "--fix and --diff do not "
+					"take -o");
 	if (a->quiet && a->min_severity < YCFG_SEV_ERROR)
 		a->min_severity = YCFG_SEV_ERROR;
 	if (!a->fmt_given) {
@@ -476,7 +516,8 @@ context_load(const struct lint_args *a, const char *cp)
 		c->lo.is_template = context_is_template;
 		c->lo.is_template_arg = c;
 	}
-	c->d.file_cap = YCFG_DIAG_CAP;
+	/* fixing needs every finding, not the first ones of each rule */
+	c->d.file_cap = a->fix || a->diff ? 0 : YCFG_DIAG_CAP;
 	ycfg_config_apply_levels(&c->cfg, &c->d);
 	for (int r = 0; r < YCFG_R__COUNT; r++) {
 		if (a->ignore[r] || (a->selecting && !a->select[r]))
@@ -1309,26 +1350,120 @@ collect(struct run *run, char **paths, int n)
 	return ok;
 }
 
-int
-ycfg_cmd_lint(int argc, char **argv)
+/* Repairs (--fix) or shows the repairs of (--diff) the files of the
+ * findings in d (sorted).  Counts what is fixed; returns false on
+ * trouble (a file that cannot be read or written: it is left as it
+ * was). */
+static bool
+fix_files(struct run *run, const struct ycfg_diags *d, size_t fixed[],
+	  size_t *nfixed, size_t *nfiles)
 {
-	struct lint_args a = { .color = "auto", .fail_on = YCFG_SEV_ERROR,
-			       .min_severity = YCFG_SEV_INFO,
-			       .fmt = YCFG_FMT_TEXT };
-	struct run run = { .a = &a };
-	struct ycfg_diags d;
-	int rc = parse_options(argc, argv, &a);
+	const struct lint_args *a = run->a;
+	struct ycfg_buf buf = { 0 };
+	bool ok = true;
 
-	if (rc >= 0)
-		goto out;
-	if (a.show_config != NULL) {
-		rc = show_config(&a, a.show_config);
-		goto out;
+	for (size_t i = 0; i < d->n; i++) {
+		const char *f = d->v[i].file;
+		char err[PATH_MAX + 256], real[PATH_MAX];
+		struct ycfg_fix_result r;
+		struct context *c;
+		char *dir;
+		bool fixable = false;
+		size_t j = i;
+
+		/* each file once; only files with a finding a fix can repair */
+		while (j < d->n && strcmp(d->v[j].file, f) == 0) {
+			fixable |= ycfg_rule_fix(d->v[j].rule, NULL) !=
+				   YCFG_FIX_NONE;
+			j++;
+		}
+		i = j - 1;
+		if (!fixable || strcmp(f, "-") == 0)
+			continue;
+		dir = dir_of(f);
+		c = dir ? context_for(run, dir) : NULL;
+		free(dir);
+		if (c == NULL) {
+			ok = false;
+			continue;
+		}
+		if (ycfg_read_file(f, &buf, YCFG_FILE_MAX, err, sizeof(err)) !=
+		    YCFG_READ_OK) {
+			ycfg_errorf("cannot fix '%s': %s", f, err);
+			ok = false;
+			continue;
+		}
+		/* a template is not rewritten: its text is not the file the
+		 * phone gets */
+		if ((a->template_given &&
+		     a->template_mode != YCFG_TPL_MODE_NONE &&
+		     a->template_mode != YCFG_TPL_MODE_AUTO) ||
+		    (!(a->template_given &&
+		       a->template_mode == YCFG_TPL_MODE_NONE) &&
+		     (ycfg_template_detect(f, buf.p, buf.len) != YCFG_TPL_NONE ||
+		      ycfg_config_is_template(&c->cfg, f))))
+			continue;
+		if (ycfg_fix_file(&c->schema, f, buf.p, buf.len,
+				  ycfg_path_is_boot(f), d, a->unsafe_fixes,
+				  &r) != 0) {
+			ycfg_errorf("out of memory");
+			ok = false;
+			continue;
+		}
+		if (r.text != NULL) {
+			if (a->diff) {
+				if (ycfg_fix_diff(&r, f, buf.p, buf.len,
+						  stdout) != 0)
+					ok = false;
+			} else if (realpath(f, real) == NULL ||
+				   ycfg_write_atomic(real, r.text, r.len, err,
+						     sizeof(err)) != 0) {
+				ycfg_errorf("cannot fix '%s': %s", f,
+					    realpath(f, real) ? err
+					    : strerror(errno));
+				ok = false;
+				ycfg_fix_result_free(&r);
+				continue;
+			}
+			for (int k = 0; k < YCFG_R__COUNT; k++)
+				fixed[k] += r.fixed[k];
+			*nfixed += r.nfixed;
+			(*nfiles)++;
+		}
+		ycfg_fix_result_free(&r);
 	}
-	rc = YCFG_EXIT_CLEAN;
-	if (!collect(&run, argv + optind, argc - optind))
+	ycfg_buf_free(&buf);
+	return ok;
+}
+
+/* "3 trailing-whitespace, 1 duplicate-key" */
+static void
+print_fixed(const size_t fixed[])
+{
+	bool first = true;
+
+	for (int k = 0; k < YCFG_R__COUNT; k++)
+		if (fixed[k] > 0) {
+			fprintf(stderr, "%s%zu %s", first ? " (" : ", ",
+				fixed[k], ycfg_rule_info(k)->id);
+			first = false;
+		}
+	fputs(first ? "\n" : ")\n", stderr);
+}
+
+/* One lint of the paths: collect, judge, report (or, fixing, repair).
+ * Returns the exit status. */
+static int
+lint_paths(struct lint_args *a, char **paths, int n, bool fixing,
+	   size_t fixed[], size_t *nfixed, size_t *nfiles_fixed)
+{
+	struct run run = { .a = a };
+	struct ycfg_diags d;
+	int rc = YCFG_EXIT_CLEAN;
+
+	if (!collect(&run, paths, n))
 		rc = YCFG_EXIT_TROUBLE;
-	if (a.list_files) {
+	if (a->list_files) {
 		if (list_files(&run) != 0)
 			rc = YCFG_EXIT_TROUBLE;
 		goto out;
@@ -1349,26 +1484,88 @@ ycfg_cmd_lint(int argc, char **argv)
 	ycfg_print_troubles(&d);
 	if (ycfg_diags_failed(&d) || run.trouble)
 		rc = YCFG_EXIT_TROUBLE;
-	if (rc == YCFG_EXIT_CLEAN && !a.exit_zero &&
-	    ycfg_diags_max_severity(&d) >= (int)a.fail_on)
+	if (rc == YCFG_EXIT_CLEAN && !a->exit_zero &&
+	    ycfg_diags_max_severity(&d) >= (int)a->fail_on)
 		rc = YCFG_EXIT_FINDINGS;
 
 	ycfg_diags_sort(&d);
-	filter_display(&d, a.min_severity);
-	if (rc == YCFG_EXIT_TROUBLE && a.output != NULL)
+	if (fixing) {
+		/* nothing is written for a run that could not read its
+		 * files */
+		if (rc == YCFG_EXIT_TROUBLE)
+			ycfg_errorf("nothing fixed: the run failed");
+		else if (!fix_files(&run, &d, fixed, nfixed, nfiles_fixed))
+			rc = YCFG_EXIT_TROUBLE;
+		ycfg_diags_free(&d);
+		goto out;
+	}
+	filter_display(&d, a->min_severity);
+	if (rc == YCFG_EXIT_TROUBLE && a->output != NULL)
 		/* a partial report must not pass for the previous one */
-		ycfg_errorf("not writing '%s': the run failed", a.output);
-	else if (write_report(&a, &d, run.nfiles) != 0)
+		ycfg_errorf("not writing '%s': the run failed", a->output);
+	else if (write_report(a, &d, run.nfiles) != 0)
 		rc = YCFG_EXIT_TROUBLE;
 	/* a summary of nothing would only hide the trouble above it (or
 	 * repeat that every named file was excluded) */
-	if (!a.quiet && run.nfiles > 0) {
+	if (!a->quiet && run.nfiles > 0) {
 		fprintf(stderr, "%s: ", YCFG_PROG);
 		ycfg_report_summary(stderr, &d, run.nfiles, run.nphones);
 	}
 	ycfg_diags_free(&d);
 out:
 	run_free(&run);
+	return rc;
+}
+
+int
+ycfg_cmd_lint(int argc, char **argv)
+{
+	struct lint_args a = { .color = "auto", .fail_on = YCFG_SEV_ERROR,
+			       .min_severity = YCFG_SEV_INFO,
+			       .fmt = YCFG_FMT_TEXT };
+	size_t fixed[YCFG_R__COUNT] = { 0 }, nfixed = 0, nfiles = 0;
+	int rc = parse_options(argc, argv, &a);
+
+	if (rc >= 0)
+		goto out;
+	if (a.show_config != NULL) {
+		rc = show_config(&a, a.show_config);
+		goto out;
+	}
+	if (!a.fix && !a.diff) {
+		rc = lint_paths(&a, argv + optind, argc - optind, false, NULL,
+				NULL, NULL);
+		goto out;
+	}
+	rc = lint_paths(&a, argv + optind, argc - optind, true, fixed,
+			&nfixed, &nfiles);
+	if (a.diff) {
+		if (fflush(stdout) != 0)
+			rc = YCFG_EXIT_TROUBLE;
+		if (!a.quiet) {
+			fprintf(stderr, "%s: %s %zu finding%s in %zu file%s",
+				YCFG_PROG, nfixed ? "would fix" : "nothing to "
+				"fix:", nfixed, nfixed == 1 ? "" : "s", nfiles,
+				nfiles == 1 ? "" : "s");
+			print_fixed(fixed);
+		}
+		/* as ruff: 1 when a fix would change a file */
+		if (rc != YCFG_EXIT_TROUBLE)
+			rc = nfixed > 0 ? YCFG_EXIT_FINDINGS : YCFG_EXIT_CLEAN;
+		goto out;
+	}
+	if (rc == YCFG_EXIT_TROUBLE)
+		goto out;
+	if (!a.quiet) {
+		fprintf(stderr, "%s: fixed %zu finding%s in %zu file%s",
+			YCFG_PROG, nfixed, nfixed == 1 ? "" : "s", nfiles,
+			nfiles == 1 ? "" : "s");
+		print_fixed(fixed);
+	}
+	/* what is left, as lint reports it */
+	rc = lint_paths(&a, argv + optind, argc - optind, false, NULL, NULL,
+			NULL);
+out:
 	ycfg_pathlist_free(&a.schemas);
 	return rc;
 }

@@ -12,7 +12,9 @@ ycfg_cmd_rules(int argc, char **argv)
 {
 	if (argc == 2 && ycfg_wants_help(argc, argv)) {
 		puts("usage: ycfg rules\n\n"
-		     "List every rule: id, default severity and summary.\n"
+		     "List every rule: id, default severity, summary, and how\n"
+		     "lint --fix repairs it ([safe], [unsafe]: with\n"
+		     "--unsafe-fixes, [safe/unsafe]: depends on the case).\n"
 		     "'ycfg explain RULE' prints a rule's full text.");
 		return fflush(stdout) == 0 ? YCFG_EXIT_CLEAN : YCFG_EXIT_TROUBLE;
 	}
@@ -21,8 +23,13 @@ ycfg_cmd_rules(int argc, char **argv)
 	for (int r = 0; r < YCFG_R__COUNT; r++) {
 		const struct ycfg_rule_info *ri = ycfg_rule_info(r);
 
-		printf("%-24s %-8s %s\n", ri->id,
-		       ycfg_severity_name(ri->severity), ri->summary);
+		enum ycfg_fix_kind k = ycfg_rule_fix(r, NULL);
+
+		printf("%-24s %-8s %s%s\n", ri->id,
+		       ycfg_severity_name(ri->severity), ri->summary,
+		       k == YCFG_FIX_SAFE ? " [safe fix]"
+		       : k == YCFG_FIX_UNSAFE ? " [unsafe fix]"
+		       : k == YCFG_FIX_BOTH ? " [safe/unsafe fix]" : "");
 	}
 	return fflush(stdout) == 0 ? YCFG_EXIT_CLEAN : YCFG_EXIT_TROUBLE;
 }

@@ -265,26 +265,13 @@ check_indices(const struct ycfg_lint_opts *o, const char *file,
 /* settings                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Where an end-of-line comment starts in a value: a '#' or ';' after a
- * blank, with text after it; -1 when there is none.  A '#' inside a token
- * (*97#, Desk#2) is not one. */
-static long
-comment_at(const char *v, size_t n)
-{
-	for (size_t k = 1; k + 1 < n; k++)
-		if ((v[k] == '#' || v[k] == ';') &&
-		    (v[k - 1] == ' ' || v[k - 1] == '\t'))
-			return (long)k;
-	return -1;
-}
-
 /* Reports a value that failed its check; the cause is named when the
  * value carries an end-of-line comment. */
 static void
 report_value(struct ycfg_diags *d, const char *file,
 	     const struct ycfg_line *ln, const struct ycfg_value_result *res)
 {
-	long c = comment_at(ln->val, ln->vallen);
+	long c = ycfg_value_comment_at(ln->val, ln->vallen);
 	char msg[512];
 
 	if (c >= 0)
@@ -326,7 +313,7 @@ check_value_text(const struct ycfg_lint_opts *o, const char *file,
 	bool quoted = value && n >= 2 && (v[0] == '"' || v[0] == '\'') &&
 		      v[n - 1] == v[0];
 	bool stars = value && only_stars(v, n);
-	long c = value ? comment_at(v, n) : -1;
+	long c = value ? ycfg_value_comment_at(v, n) : -1;
 
 	/* the common case, a plain value, costs no secret lookup */
 	if (!trailing && !quoted && !stars && c < 0)

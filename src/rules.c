@@ -348,6 +348,63 @@ ycfg_rule_by_id(const char *id)
 	return -1;
 }
 
+/* What lint --fix repairs, rule by rule (the rest have no fix). */
+static const struct {
+	enum ycfg_rule rule;
+	enum ycfg_fix_kind kind;
+	const char *how;
+} fixes[] = {
+	{ YCFG_R_UTF8_BOM, YCFG_FIX_SAFE, "the byte order mark is removed" },
+	{ YCFG_R_NO_FINAL_NEWLINE, YCFG_FIX_SAFE,
+	  "a line ending is added after the last line" },
+	{ YCFG_R_CR_LINE_ENDING, YCFG_FIX_SAFE,
+	  "each lone CR becomes a line feed" },
+	{ YCFG_R_TRAILING_WHITESPACE, YCFG_FIX_SAFE,
+	  "the blanks at the end of the line are removed" },
+	{ YCFG_R_LEADING_WHITESPACE, YCFG_FIX_SAFE,
+	  "the blanks before the key are removed" },
+	{ YCFG_R_DUPLICATE_KEY, YCFG_FIX_BOTH,
+	  "the earlier line is removed: safe when it has the same value, "
+	  "unsafe when its value differs (and the later one is not blank)" },
+	{ YCFG_R_INVALID_VALUE, YCFG_FIX_UNSAFE,
+	  "a value with one obvious reading is rewritten: '+5060' becomes "
+	  "'5060', an enum value in the wrong case its listed spelling, "
+	  "'yes'/'no' (true/false, on/off) of a boolean 1/0, a 'sip:' "
+	  "scheme before a host or address is removed; other values are "
+	  "left" },
+	{ YCFG_R_QUOTED_VALUE, YCFG_FIX_UNSAFE, "the quotes are removed" },
+	{ YCFG_R_INLINE_COMMENT, YCFG_FIX_UNSAFE,
+	  "the comment moves to its own line above the setting" },
+	{ YCFG_R_RENAMED_KEY, YCFG_FIX_UNSAFE,
+	  "the key is renamed to its current name, with the same value" },
+};
+
+enum ycfg_fix_kind
+ycfg_rule_fix(enum ycfg_rule r, const char **how)
+{
+	for (size_t i = 0; i < sizeof(fixes) / sizeof(fixes[0]); i++)
+		if (fixes[i].rule == r) {
+			if (how != NULL)
+				*how = fixes[i].how;
+			return fixes[i].kind;
+		}
+	if (how != NULL)
+		*how = NULL;
+	return YCFG_FIX_NONE;
+}
+
+const char *
+ycfg_fix_kind_name(enum ycfg_fix_kind k)
+{
+	switch (k) {
+	case YCFG_FIX_SAFE: return "safe";
+	case YCFG_FIX_UNSAFE: return "unsafe";
+	case YCFG_FIX_BOTH: return "safe or unsafe";
+	case YCFG_FIX_NONE: break;
+	}
+	return "none";
+}
+
 const char *
 ycfg_severity_name(enum ycfg_severity s)
 {

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ycfg/utf8.h"
 #include "ycfg/secret.h"
@@ -1340,4 +1341,93 @@ ycfg_param_allowed(const struct ycfg_param *p, char *buf, size_t bufsz)
 		ycfg_bprintf(buf, bufsz, &pos, ", at most %zu characters",
 			     p->max_length);
 	return buf;
+}
+
+long
+ycfg_value_comment_at(const char *v, size_t n)
+{
+	for (size_t k = 1; k + 1 < n; k++)
+		if ((v[k] == '#' || v[k] == ';') &&
+		    (v[k - 1] == ' ' || v[k - 1] == '\t'))
+			return (long)k;
+	return -1;
+}
+
+/* The boolean words that have one reading. */
+static const struct {
+	const char *word;
+	char bit;
+} bool_words[] = {
+	{ "true", '1' }, { "yes", '1' }, { "on", '1' }, { "enable", '1' },
+	{ "enabled", '1' }, { "false", '0' }, { "no", '0' }, { "off", '0' },
+	{ "disable", '0' }, { "disabled", '0' },
+};
+
+/* A candidate repair of v into out, by the parameter's type; false when
+ * the type has none for this value. */
+static bool
+repair_candidate(const struct ycfg_param *p, const char *v, size_t n,
+		 char *out, size_t outsz)
+{
+	if (n == 0 || n + 1 > outsz)
+		return false;
+	switch (p->type) {
+	case YCFG_T_INT:
+	case YCFG_T_PORT:
+		/* a sign the phone does not read: +5060 */
+		if (v[0] != '+' || n < 2)
+			return false;
+		memcpy(out, v + 1, n - 1);
+		out[n - 1] = '\0';
+		return true;
+	case YCFG_T_BOOL:
+		for (size_t i = 0; i < sizeof(bool_words) / sizeof(bool_words[0]);
+		     i++)
+			if (strlen(bool_words[i].word) == n &&
+			    strncasecmp(bool_words[i].word, v, n) == 0) {
+				out[0] = bool_words[i].bit;
+				out[1] = '\0';
+				return true;
+			}
+		return false;
+	case YCFG_T_ENUM:
+		/* the listed value in another case */
+		for (size_t i = 0; i < p->nvalues; i++) {
+			const char *e = p->values[i].value;
+
+			if (strlen(e) == n && strncasecmp(e, v, n) == 0 &&
+			    memcmp(e, v, n) != 0) {
+				memcpy(out, e, n + 1);
+				return true;
+			}
+		}
+		return false;
+	case YCFG_T_HOST:
+	case YCFG_T_IP:
+	case YCFG_T_IPV4:
+	case YCFG_T_IPV6:
+		/* a SIP URI's scheme before a host */
+		for (size_t k = 4; k <= 5; k++)
+			if (n > k && strncasecmp(v, k == 4 ? "sip:" : "sips:",
+						 k) == 0) {
+				memcpy(out, v + k, n - k);
+				out[n - k] = '\0';
+				return true;
+			}
+		return false;
+	default:
+		return false;
+	}
+}
+
+bool
+ycfg_value_repair(const struct ycfg_param *p, const char *key, size_t keylen,
+		  const char *v, size_t n, char *out, size_t outsz)
+{
+	struct ycfg_value_result res;
+
+	if (p == NULL || p->secret || !repair_candidate(p, v, n, out, outsz))
+		return false;
+	/* only a repair that the check then accepts */
+	return ycfg_value_check(p, key, keylen, out, strlen(out), &res);
 }

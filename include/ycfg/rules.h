@@ -81,6 +81,17 @@ enum ycfg_rule {
 	YCFG_R__COUNT /**< not a rule */
 };
 
+/* How a rule's findings are repaired by lint --fix: safe fixes never
+ * change what ycfg resolve gives for the file; unsafe ones change a value
+ * because the value is wrong (--unsafe-fixes); some findings of an unsafe
+ * rule have no fix (the value cannot be guessed). */
+enum ycfg_fix_kind {
+	YCFG_FIX_NONE,
+	YCFG_FIX_SAFE,
+	YCFG_FIX_UNSAFE,
+	YCFG_FIX_BOTH,                /* safe in some cases, unsafe in others */
+};
+
 struct ycfg_rule_info {
 	const char *id;               /* kebab-case, stable */
 	enum ycfg_severity severity;  /* default severity */
@@ -90,11 +101,18 @@ struct ycfg_rule_info {
 	const char *good;             /* the corrected line (may be NULL) */
 };
 
+/* How rule r's findings are fixed; *how (when not NULL) receives the
+ * repair in words, or NULL. */
+enum ycfg_fix_kind ycfg_rule_fix(enum ycfg_rule r, const char **how);
+
 /* Returns the table entry for rule r; r must be < YCFG_R__COUNT. */
 const struct ycfg_rule_info *ycfg_rule_info(enum ycfg_rule r);
 
 /* Looks a rule up by id.  Returns the rule, or -1 when no rule has that id. */
 int ycfg_rule_by_id(const char *id);
+
+/* "safe", "unsafe", "safe or unsafe" or "none". */
+const char *ycfg_fix_kind_name(enum ycfg_fix_kind k);
 
 /* "error", "warning" or "info". */
 const char *ycfg_severity_name(enum ycfg_severity s);

@@ -101,6 +101,20 @@ bool ycfg_value_check_as(const struct ycfg_param *p, const char *key,
 			 const char *shown, size_t shownlen,
 			 struct ycfg_value_result *res);
 
+/* Where an end-of-line comment starts in a value: a '#' or ';' after a
+ * blank, with text after it; -1 when there is none.  A '#' inside a token
+ * (*97#, Desk#2) is not one. */
+long ycfg_value_comment_at(const char *v, size_t n);
+
+/* The one obvious repair of a value its check rejects, by p's type: a
+ * leading '+' of an integer or port, an enum value in another case, a
+ * boolean word (yes, off, ...), a "sip:" scheme before a host.  Writes
+ * the repaired value (NUL-terminated) to out and returns true only when
+ * the check accepts it; never for a secret. */
+bool ycfg_value_repair(const struct ycfg_param *p, const char *key,
+		       size_t keylen, const char *v, size_t n, char *out,
+		       size_t outsz);
+
 /* What an entry accepts, in words for messages and `ycfg explain`:
  * "0 or 60..65535", "0 (newRequests), 1 (DNSTTL) or 3", "any text, at
  * most 32 characters".  Returns buf. */
