@@ -33,7 +33,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export YCFG_SCHEMA_DIR=${YCFG_SCHEMA_DIR:-$SRC/../schema}
 
 fail=0
-for h in lexer lint resolve schema report suppress config template; do
+for h in lexer lint resolve schema report suppress config template fix; do
 	exe=$BUILD/fuzz/fuzz_$h
 	if [ ! -x "$exe" ]; then
 		echo "run-short.sh: $exe missing; configure with -Dfuzz=true" >&2

@@ -141,7 +141,26 @@ struct view {
 	const struct ycfg_resolved *own;
 	const struct ycfg_layers *layers;
 	const size_t *runlen;         /* per base entry: entries of its key */
+	const size_t *dropped;        /* dropped base entries, in order */
+	size_t ndropped;
 };
+
+/* The first dropped base entry after i, or SIZE_MAX. */
+static size_t
+next_dropped(const struct view *v, size_t i)
+{
+	size_t lo = 0, hi = v->ndropped;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v->dropped[mid] <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < v->ndropped ? v->dropped[lo] : SIZE_MAX;
+}
 
 struct view_it {
 	const struct view *v;
@@ -458,6 +477,15 @@ compare_views(const struct diff_args *a, const struct view *va,
 				if (ib.o < vb->own->n &&
 				    ia.bi + (vb->own->v[ib.o].at - ib.bi) < t)
 					t = ia.bi + (vb->own->v[ib.o].at - ib.bi);
+				/* a dropped entry may have no own entry in its
+				 * place: the stretch ends there too */
+				size_t da = next_dropped(va, ia.bi);
+				size_t db = next_dropped(vb, ib.bi);
+
+				if (da < t)
+					t = da;
+				if (db != SIZE_MAX && ia.bi + (db - ib.bi) < t)
+					t = ia.bi + (db - ib.bi);
 				ib.i = ib.bi + (t - ia.bi);
 				ia.i = t;
 				view_next(&ia);
@@ -643,6 +671,8 @@ side_view(struct diff_worker *w, int k, size_t i, const struct ycfg_doc *like,
 			v->base = sw->over.base;
 			v->drop = sw->over.drop;
 			v->own = &sw->over.own;
+			v->dropped = sw->over.dropped;
+			v->ndropped = sw->over.ndropped;
 			return 0;
 		}
 	}
@@ -654,6 +684,8 @@ side_view(struct diff_worker *w, int k, size_t i, const struct ycfg_doc *like,
 	v->base = &no_entries;
 	v->drop = NULL;
 	v->own = &sw->full;
+	v->dropped = NULL;
+	v->ndropped = 0;
 	return 0;
 }
 
@@ -1297,8 +1329,8 @@ diff_phones(struct ycfg_session *s, const struct diff_args *a, struct out *o)
 		}
 	}
 
-	struct view va = { &no_entries, NULL, &r[0], &layers[0], NULL };
-	struct view vb = { &no_entries, NULL, &r[1], &layers[1], NULL };
+	struct view va = { &no_entries, NULL, &r[0], &layers[0], NULL, NULL, 0 };
+	struct view vb = { &no_entries, NULL, &r[1], &layers[1], NULL, NULL, 0 };
 
 	if (compare_views(a, &va, &vb, NULL, &p) != 0) {
 		ycfg_errorf("out of memory");

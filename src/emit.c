@@ -741,12 +741,14 @@ ycfg_emit_over_pieces(const struct ycfg_resolved_over *r,
 	}
 	OWN(p, &s, doc_head(&s, o));
 
-	/* the base's text between the phone's own entries is one range:
-	 * every dropped base entry has an own entry in its place (at) */
-	size_t from = 0;
+	/* the base's text between the phone's own entries and its dropped
+	 * base entries is one range */
+	size_t from = 0, d = 0;
 
-	for (size_t k = 0; k <= r->own.n; k++) {
-		size_t to = k < r->own.n ? r->own.v[k].at : pre->n;
+	for (size_t k = 0;;) {
+		size_t to_own = k < r->own.n ? r->own.v[k].at : pre->n;
+		size_t to_drop = d < r->ndropped ? r->dropped[d] : pre->n;
+		size_t to = to_own < to_drop ? to_own : to_drop;
 
 		if (to > from) {
 			size_t skip = 0;
@@ -761,13 +763,22 @@ ycfg_emit_over_pieces(const struct ycfg_resolved_over *r,
 			first = false;
 			from = to;
 		}
-		if (k == r->own.n)
-			break;
-		OWN(p, &s, (doc_sep(&s, o, first),
-			    doc_entry(&s, &r->own.v[k], 1, o, buf)));
-		first = false;
-		if (to < pre->n && r->drop[to] && from == to)
-			from = to + 1;
+		if (k < r->own.n && to_own <= to_drop) {
+			/* own entries come before the base entry at their
+			 * place */
+			OWN(p, &s, (doc_sep(&s, o, first),
+				    doc_entry(&s, &r->own.v[k], 1, o, buf)));
+			first = false;
+			k++;
+			continue;
+		}
+		if (d < r->ndropped) {
+			if (from <= to_drop)
+				from = to_drop + 1;
+			d++;
+			continue;
+		}
+		break;
 	}
 	OWN(p, &s, doc_tail(&s, o, first));
 	free(buf);

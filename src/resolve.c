@@ -830,6 +830,21 @@ sort_own(struct ycfg_resolved_over *o, size_t nbase)
 	return 0;
 }
 
+static int
+add_dropped(struct ycfg_resolved_over *o, size_t i)
+{
+	return ycfg_vec_push(&o->dropped, &o->ndropped, &o->capdropped, &i,
+			     sizeof(i));
+}
+
+static int
+size_cmp(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
 /* The place of a key that is not in the base (key NUL-terminated, h its
  * ycfg_hash_lower): remembered per base. */
 static uint32_t
@@ -876,6 +891,7 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 	if (ycfg_vec_reserve(&o->drop, &o->dropcap, br->n + 1, 1, 256) != 0)
 		return -1;
 	memset(o->drop, 0, br->n);
+	o->ndropped = 0;
 
 	/* the places of new keys are remembered for the next phones: they
 	 * mostly set the same keys */
@@ -934,12 +950,17 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 				    it->key == br->v[it->entry].key) {
 					/* the own key is this base key: its
 					 * place is known */
+					if (!o->drop[it->entry] &&
+					    add_dropped(o, it->entry) != 0)
+						goto oom;
 					o->drop[it->entry] = 1;
 					o->own.v[self].at = (uint32_t)it->entry;
 					continue;
 				}
 				if (o->drop[it->entry])
 					continue;
+				if (add_dropped(o, it->entry) != 0)
+					goto oom;
 				o->drop[it->entry] = 1;
 				if (push(&o->own, br->v[it->entry].key,
 					       strlen(br->v[it->entry].key)) != 0)
@@ -956,6 +977,8 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 		goto oom;
 	if (sort_own(o, br->n) != 0)
 		goto oom;
+	if (o->ndropped > 1)
+		qsort(o->dropped, o->ndropped, sizeof(*o->dropped), size_cmp);
 	/* a key pushed twice (two own layers, or own and base spellings
 	 * that are the same) is one entry */
 	drop_repeats(&o->own);
@@ -978,6 +1001,7 @@ ycfg_resolved_over_free(struct ycfg_resolved_over *o)
 	free(o->count);
 	free(o->tmp);
 	free(o->memo);
+	free(o->dropped);
 	memset(o, 0, sizeof(*o));
 }
 

@@ -102,6 +102,18 @@ t 1 diff old new
 has out '  account.1.sip_server.1.expires: "3600" (default) -> "60"'
 cp old/001565000001.cfg new/001565000001.cfg
 
+# 4b. overwrite_mode 1: a blank resets a key without default to nothing
+printf '%s\ncustom.other = x\n' "$H" >>old/y000000000000.cfg
+cp old/y000000000000.cfg new/y000000000000.cfg
+printf '%s\noverwrite_mode = 1\ninclude:config "y000000000000.cfg"\ninclude:config "001565000004.cfg"\n' "$H" >old/001565000004.boot
+cp old/001565000004.boot new/
+printf 'custom.other =\n' >>new/001565000004.cfg
+t 1 diff old new
+has out "phone 001565000004 in .: 1 key changed"
+has out '  custom.other: "x" -> (unset)'
+cp old/001565000004.cfg new/001565000004.cfg
+rm old/001565000004.boot new/001565000004.boot
+
 # 5. phones added and removed (also one that moves to another directory)
 rm new/001565000004.cfg
 printf '%s\naccount.1.enable = 1\n' "$H" >new/site2/805ec0000009.cfg

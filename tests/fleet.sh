@@ -60,6 +60,7 @@ account.1.sip_server.1.expires = 600
 account.1.outbound_proxy.1.retry_counts = -1
 account.1.password = common-secret
 custom.note =
+custom.other = x
 account.1.label = Desk
 local_time.time_zone = +1
 security.user_password = admin:adminpw
@@ -96,6 +97,7 @@ EOF
 cat >tree/001565000004.cfg <<EOF
 $H
 account.1.label =
+custom.other =
 features.dnd.enable = 1
 EOF
 printf '%s\naccount.3.label = Model\n' "$H" >tree/t54w.cfg

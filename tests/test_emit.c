@@ -422,12 +422,12 @@ fill(struct ycfg_doc *doc, const char *path, const char *text)
 
 /* Writes base + own both ways in every format and compares the bytes. */
 static void
-over_as_whole(const char *base, const char *own)
+over_as_whole_mode(const char *base, const char *own, int mode)
 {
 	struct ycfg_doc docs[2];
 	const struct ycfg_doc *ptrs[2] = { &docs[0], &docs[1] };
-	struct ycfg_layers all = { ptrs, 2, 0, NULL };
-	struct ycfg_layers shared = { ptrs, 1, 0, NULL };
+	struct ycfg_layers all = { ptrs, 2, mode, NULL };
+	struct ycfg_layers shared = { ptrs, 1, mode, NULL };
 	struct ycfg_resolved full;
 	struct ycfg_resolved_base *b;
 	struct ycfg_resolved_over o = { 0 };
@@ -469,7 +469,23 @@ over_as_whole(const char *base, const char *own)
 	ycfg_doc_free(&docs[1]);
 }
 
+static void
+over_as_whole(const char *base, const char *own)
+{
+	over_as_whole_mode(base, own, 0);
+}
+
 #define HDR "#!version:1.0.0.1\n"
+
+static void
+over_blank_reset_without_default(void **state)
+{
+	/* overwrite_mode 1: the phone's blank resets a key that has no
+	 * default, so it has no value at all (found by fuzz_resolve) */
+	(void)state;
+	over_as_whole_mode(HDR "a.a = 1\nb.b = 2\nc.c = 3\n", HDR "b.b =\n", 1);
+	over_as_whole_mode(HDR "a.a = 1\nb.b = 2\n", HDR "a.a =\nb.b =\n", 1);
+}
 
 static void
 over_written_as_whole(void **state)
@@ -520,6 +536,7 @@ main(void)
 		cmocka_unit_test(over_first_and_last_entries),
 		cmocka_unit_test(over_every_base_entry_replaced),
 		cmocka_unit_test(over_empty_base_and_phone),
+		cmocka_unit_test(over_blank_reset_without_default),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -138,6 +138,11 @@ struct ycfg_resolved_over {
 	const struct ycfg_resolved *base;  /* borrowed */
 	unsigned char *drop;          /* per base entry: 1 when replaced */
 	size_t dropcap;
+	/* the dropped base entries, in order (an own entry of the same key
+	 * may have no value, so not every one has an own entry in its
+	 * place) */
+	size_t *dropped;
+	size_t ndropped, capdropped;
 	struct ycfg_resolved own;     /* sorted by at, then natural order */
 	uint32_t *count;              /* scratch for sorting own */
 	size_t countcap;
