@@ -1,7 +1,8 @@
 /*
  * fuzz_fix.c - lint --fix on one file: linted, repaired, linted again.
  *
- * Input: one option byte, then the file.  Option bit 0: unsafe fixes too;
+ * Input: one option byte, then the file (a template is skipped, as lint
+ * --fix skips it).  Option bit 0: unsafe fixes too;
  * bit 1: a boot file.  Properties:
  *   - a repaired file repaired again changes nothing (idempotent);
  *   - safe fixes never change what resolve gives for the file (its YAML
@@ -98,6 +99,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ycfg_fix_result r, r2;
 
 	if (!lint(path, text, len, boot, &doc, &d))
+		goto out1;
+	/* lint --fix leaves templates alone */
+	if (doc.tpl.dialect != YCFG_TPL_NONE)
 		goto out1;
 	if (ycfg_fix_file(&schema, path, text, len, boot, &d, unsafe, &r) != 0)
 		goto out1;

@@ -169,13 +169,31 @@ plan(const struct ycfg_schema *s, const char *path, const char *buf,
 			else
 				continue;
 			break;
-		case YCFG_R_INLINE_COMMENT:
-			if (w->kv && ycfg_value_comment_at(ln + w->voff,
-							   w->vlen) > 0)
-				w->what |= F_UNCOMMENT;
-			else
+		case YCFG_R_INLINE_COMMENT: {
+			long c;
+
+			if (!w->kv ||
+			    (c = ycfg_value_comment_at(ln + w->voff,
+						       w->vlen)) <= 0)
 				continue;
+			w->what |= F_UNCOMMENT;
+
+			/* quotes the comment hid are the next finding:
+			 * removed now, so that one run is enough */
+			const char *v = ln + w->voff;
+			size_t n = (size_t)c;
+
+			while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+				n--;
+			if (!(w->what & F_UNQUOTE) && n >= 2 &&
+			    (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0] &&
+			    d->level[YCFG_R_QUOTED_VALUE] != YCFG_LEVEL_OFF) {
+				w->what |= F_UNQUOTE;
+				out->fixed[YCFG_R_QUOTED_VALUE]++;
+				out->nfixed++;
+			}
 			break;
+		}
 		case YCFG_R_INVALID_VALUE: {
 			/* the value as the other repairs leave it */
 			const char *v = ln + w->voff;

@@ -368,7 +368,8 @@ static const struct {
 	  "unsafe when its value differs (and the later one is not blank)" },
 	{ YCFG_R_INVALID_VALUE, YCFG_FIX_UNSAFE,
 	  "a value with one obvious reading is rewritten: '+5060' becomes "
-	  "'5060', an enum value in the wrong case its listed spelling, "
+	  "'5060', an enum value in the wrong case its listed spelling and "
+	  "an enum label its value ('UDP' becomes '0'), "
 	  "'yes'/'no' (true/false, on/off) of a boolean 1/0, a 'sip:' "
 	  "scheme before a host or address is removed; other values are "
 	  "left" },

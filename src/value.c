@@ -1390,18 +1390,32 @@ repair_candidate(const struct ycfg_param *p, const char *v, size_t n,
 				return true;
 			}
 		return false;
-	case YCFG_T_ENUM:
-		/* the listed value in another case */
+	case YCFG_T_ENUM: {
+		/* the listed value in another case, or the value whose label
+		 * it is (UDP for 0) when no other label reads the same */
+		const char *by_name = NULL;
+		size_t names = 0;
+
 		for (size_t i = 0; i < p->nvalues; i++) {
 			const char *e = p->values[i].value;
+			const char *nm = p->values[i].name;
 
 			if (strlen(e) == n && strncasecmp(e, v, n) == 0 &&
 			    memcmp(e, v, n) != 0) {
 				memcpy(out, e, n + 1);
 				return true;
 			}
+			if (nm != NULL && strlen(nm) == n &&
+			    strncasecmp(nm, v, n) == 0) {
+				by_name = e;
+				names++;
+			}
 		}
-		return false;
+		if (names != 1 || strlen(by_name) + 1 > outsz)
+			return false;
+		memcpy(out, by_name, strlen(by_name) + 1);
+		return true;
+	}
 	case YCFG_T_HOST:
 	case YCFG_T_IP:
 	case YCFG_T_IPV4:

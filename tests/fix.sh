@@ -78,6 +78,7 @@ case_ duplicate-differs "$U" '%s\nlang.gui = English\nlang.gui = French\n' "$H" 
 case_ duplicate-blank-later "$U" '%s\nlang.gui = English\nlang.gui =\n' "$H" '%s\nlang.gui = English\nlang.gui =\n' "$H"
 case_ invalid-port-sign "$U" '%s\naccount.1.sip_server.1.port = +5060\n' "$H" '%s\naccount.1.sip_server.1.port = 5060\n' "$H"
 case_ invalid-enum-case "$U" '%s\naccount.1.codec.1.payload_type = pcmu\n' "$H" '%s\naccount.1.codec.1.payload_type = PCMU\n' "$H"
+case_ invalid-enum-label "$U" '%s\naccount.1.sip_server.1.transport_type = TLS\n' "$H" '%s\naccount.1.sip_server.1.transport_type = 2\n' "$H"
 case_ invalid-bool-word "$U" '%s\naccount.1.enable = yes\naccount.2.enable = Off\n' "$H" '%s\naccount.1.enable = 1\naccount.2.enable = 0\n' "$H"
 case_ invalid-host-scheme "$U" '%s\naccount.1.sip_server.1.address = sip:pbx.example.net\n' "$H" '%s\naccount.1.sip_server.1.address = pbx.example.net\n' "$H"
 # a value with no single reading is left
