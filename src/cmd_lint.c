@@ -916,11 +916,112 @@ print_statistics(const struct ycfg_diags *d)
 
 /* Renders the report (into memory when it goes to a file, so a failed
  * run never leaves a partial one) and writes it.  Returns 0 or -1. */
+/* The repairs of a run's findings, for SARIF "fixes": per file its bytes
+ * and its fix result, and per finding its file. */
+struct fix_file {
+	struct ycfg_buf bytes;
+	struct ycfg_fix_result r;
+};
+
+struct fix_index {
+	const struct ycfg_diags *d;
+	struct fix_file *files;
+	size_t nfiles, cap;
+	size_t *file_of;              /* per finding: files index, or SIZE_MAX */
+};
+
+static bool
+fix_index_of(void *ctx, size_t i, struct ycfg_sarif_fix *out)
+{
+	const struct fix_index *x = ctx;
+	const struct fix_file *f;
+	const char *how;
+	enum ycfg_fix_kind k;
+
+	if (x->file_of == NULL || x->file_of[i] == SIZE_MAX)
+		return false;
+	f = &x->files[x->file_of[i]];
+	k = ycfg_rule_fix(x->d->v[i].rule, &how);
+	if (k == YCFG_FIX_NONE || how == NULL ||
+	    !ycfg_fix_of(&f->r, f->bytes.p, f->bytes.len, i, &out->off,
+			 &out->len, &out->text, &out->textlen))
+		return false;
+	out->description = how;
+	return true;
+}
+
+static void
+fix_index_free(struct fix_index *x)
+{
+	for (size_t i = 0; i < x->nfiles; i++) {
+		ycfg_buf_free(&x->files[i].bytes);
+		ycfg_fix_result_free(&x->files[i].r);
+	}
+	free(x->files);
+	free(x->file_of);
+}
+
+static bool file_is_template(const struct lint_args *a,
+			     const struct context *c, const char *f,
+			     const struct ycfg_buf *buf);
+
+/* Computes the repairs of d's findings (safe and unsafe) for SARIF. */
+static void
+fix_index_build(struct run *run, const struct ycfg_diags *d,
+		struct fix_index *x)
+{
+	memset(x, 0, sizeof(*x));
+	x->d = d;
+	x->file_of = malloc((d->n + 1) * sizeof(*x->file_of));
+	if (x->file_of == NULL)
+		return;
+	for (size_t i = 0; i < d->n; i++)
+		x->file_of[i] = SIZE_MAX;
+	for (size_t i = 0; i < d->n; i++) {
+		const char *f = d->v[i].file;
+		size_t j = i, start = i;
+		bool fixable = false;
+		char err[PATH_MAX + 256];
+
+		while (j < d->n && strcmp(d->v[j].file, f) == 0)
+			fixable |= ycfg_rule_fix(d->v[j++].rule, NULL) !=
+				   YCFG_FIX_NONE;
+		i = j - 1;
+		if (!fixable || strcmp(f, "-") == 0)
+			continue;
+
+		char *dir = dir_of(f);
+		struct context *c = dir ? context_for(run, dir) : NULL;
+		struct fix_file ff = { 0 };
+
+		free(dir);
+		if (c == NULL ||
+		    ycfg_read_file(f, &ff.bytes, YCFG_FILE_MAX, err,
+				   sizeof(err)) != YCFG_READ_OK ||
+		    file_is_template(run->a, c, f, &ff.bytes) ||
+		    ycfg_fix_file(&c->schema, f, ff.bytes.p, ff.bytes.len,
+				  ycfg_path_is_boot(f), d, true, &ff.r) != 0 ||
+		    ff.r.text == NULL ||
+		    ycfg_vec_push(&x->files, &x->nfiles, &x->cap, &ff,
+				  sizeof(ff)) != 0) {
+			ycfg_buf_free(&ff.bytes);
+			ycfg_fix_result_free(&ff.r);
+			continue;
+		}
+		for (size_t k = start; k < j; k++)
+			x->file_of[k] = x->nfiles - 1;
+	}
+}
+
 static int
 write_report(const struct lint_args *a, const struct ycfg_diags *d,
-	     size_t nfiles)
+	     size_t nfiles, struct fix_index *fixes)
 {
-	const struct ycfg_sarif_opts so = { .version = YCFG_VERSION };
+	const struct ycfg_sarif_opts so = {
+		.version = YCFG_VERSION,
+		.fix_of = fixes ? fix_index_of : NULL,
+		.fix_ctx = fixes,
+	};
 	bool color = a->fmt == YCFG_FMT_TEXT && a->output == NULL &&
 		     ycfg_want_color(a->color, stdout);
 	char *buf = NULL;
@@ -1350,6 +1451,20 @@ collect(struct run *run, char **paths, int n)
 	return ok;
 }
 
+/* True when f is read as a template: its text is not the file the phone
+ * gets, so it is not rewritten. */
+static bool
+file_is_template(const struct lint_args *a, const struct context *c,
+		 const char *f, const struct ycfg_buf *buf)
+{
+	if (a->template_given && a->template_mode == YCFG_TPL_MODE_NONE)
+		return false;
+	if (a->template_given && a->template_mode != YCFG_TPL_MODE_AUTO)
+		return true;
+	return ycfg_template_detect(f, buf->p, buf->len) != YCFG_TPL_NONE ||
+	       ycfg_config_is_template(&c->cfg, f);
+}
+
 /* Repairs (--fix) or shows the repairs of (--diff) the files of the
  * findings in d (sorted).  Counts what is fixed; returns false on
  * trouble (a file that cannot be read or written: it is left as it
@@ -1393,15 +1508,7 @@ fix_files(struct run *run, const struct ycfg_diags *d, size_t fixed[],
 			ok = false;
 			continue;
 		}
-		/* a template is not rewritten: its text is not the file the
-		 * phone gets */
-		if ((a->template_given &&
-		     a->template_mode != YCFG_TPL_MODE_NONE &&
-		     a->template_mode != YCFG_TPL_MODE_AUTO) ||
-		    (!(a->template_given &&
-		       a->template_mode == YCFG_TPL_MODE_NONE) &&
-		     (ycfg_template_detect(f, buf.p, buf.len) != YCFG_TPL_NONE ||
-		      ycfg_config_is_template(&c->cfg, f))))
+		if (file_is_template(a, c, f, &buf))
 			continue;
 		if (ycfg_fix_file(&c->schema, f, buf.p, buf.len,
 				  ycfg_path_is_boot(f), d, a->unsafe_fixes,
@@ -1500,11 +1607,19 @@ lint_paths(struct lint_args *a, char **paths, int n, bool fixing,
 		goto out;
 	}
 	filter_display(&d, a->min_severity);
+
+	/* SARIF carries each finding's repair */
+	struct fix_index fixes = { 0 };
+
+	if (a->fmt == YCFG_FMT_SARIF && !a->statistics)
+		fix_index_build(&run, &d, &fixes);
 	if (rc == YCFG_EXIT_TROUBLE && a->output != NULL)
 		/* a partial report must not pass for the previous one */
 		ycfg_errorf("not writing '%s': the run failed", a->output);
-	else if (write_report(a, &d, run.nfiles) != 0)
+	else if (write_report(a, &d, run.nfiles,
+			      a->fmt == YCFG_FMT_SARIF ? &fixes : NULL) != 0)
 		rc = YCFG_EXIT_TROUBLE;
+	fix_index_free(&fixes);
 	/* a summary of nothing would only hide the trouble above it (or
 	 * repeat that every named file was excluded) */
 	if (!a->quiet && run.nfiles > 0) {

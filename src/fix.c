@@ -68,6 +68,22 @@ struct wline {
 	char rename[YCFG_KEY_MAX + 1];
 };
 
+/* Counts a repair of finding diag (SIZE_MAX: none of its own) of rule
+ * r, made on original line line (0-based; SIZE_MAX: the whole file). */
+static void
+count_fix(struct ycfg_fix_result *out, enum ycfg_rule r, size_t diag,
+	  size_t line)
+{
+	struct ycfg_fix_applied a = { diag, line, r == YCFG_R_DUPLICATE_KEY };
+
+	out->fixed[r]++;
+	out->nfixed++;
+	if (diag != SIZE_MAX &&
+	    ycfg_vec_push(&out->applied, &out->napplied, &out->capapplied, &a,
+			  sizeof(a)) != 0)
+		out->oom = true;
+}
+
 static bool
 allowed(enum ycfg_rule r, bool unsafe)
 {
@@ -189,8 +205,8 @@ plan(const struct ycfg_schema *s, const char *path, const char *buf,
 			    (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0] &&
 			    d->level[YCFG_R_QUOTED_VALUE] != YCFG_LEVEL_OFF) {
 				w->what |= F_UNQUOTE;
-				out->fixed[YCFG_R_QUOTED_VALUE]++;
-				out->nfixed++;
+				count_fix(out, YCFG_R_QUOTED_VALUE, SIZE_MAX,
+					  g->line - 1);
 			}
 			break;
 		}
@@ -264,8 +280,7 @@ plan(const struct ycfg_schema *s, const char *path, const char *buf,
 				if (!same && (!unsafe || blank_value(w)))
 					break;
 				e->what |= F_DELETE;
-				out->fixed[g->rule]++;
-				out->nfixed++;
+				count_fix(out, g->rule, i, k);
 				break;
 			}
 			continue;
@@ -273,8 +288,7 @@ plan(const struct ycfg_schema *s, const char *path, const char *buf,
 		default:
 			continue;
 		}
-		out->fixed[g->rule]++;
-		out->nfixed++;
+		count_fix(out, g->rule, i, g->line - 1);
 	}
 }
 
@@ -371,6 +385,7 @@ ycfg_fix_file(const struct ycfg_schema *s, const char *path,
 	      struct ycfg_fix_result *out)
 {
 	bool bom = false, cr = false, final_nl = false;
+	size_t bom_i = SIZE_MAX, cr_i = SIZE_MAX, nl_i = SIZE_MAX;
 	struct out work = { 0 }, res = { 0 };
 	struct wline *lines = NULL;
 	size_t nlines = 0, cap = 0;
@@ -386,9 +401,12 @@ ycfg_fix_file(const struct ycfg_schema *s, const char *path,
 			return 0;
 		if (!allowed(g->rule, unsafe))
 			continue;
-		bom |= g->rule == YCFG_R_UTF8_BOM;
-		cr |= g->rule == YCFG_R_CR_LINE_ENDING;
-		final_nl |= g->rule == YCFG_R_NO_FINAL_NEWLINE;
+		if (g->rule == YCFG_R_UTF8_BOM && !bom)
+			bom = true, bom_i = i;
+		if (g->rule == YCFG_R_CR_LINE_ENDING && !cr)
+			cr = true, cr_i = i;
+		if (g->rule == YCFG_R_NO_FINAL_NEWLINE && !final_nl)
+			final_nl = true, nl_i = i;
 	}
 
 	/* 1. the file-level repairs, into the working bytes */
@@ -397,10 +415,8 @@ ycfg_fix_file(const struct ycfg_schema *s, const char *path,
 
 	if (!bom)
 		from = 0;
-	if (from == 3) {
-		out->fixed[YCFG_R_UTF8_BOM]++;
-		out->nfixed++;
-	}
+	if (from == 3)
+		count_fix(out, YCFG_R_UTF8_BOM, bom_i, 0);
 	if (cr && memchr(bytes, '\r', len) != NULL) {
 		for (size_t i = from; i < len; i++) {
 			if (bytes[i] == '\r' && (i + 1 >= len || bytes[i + 1] != '\n'))
@@ -408,8 +424,7 @@ ycfg_fix_file(const struct ycfg_schema *s, const char *path,
 			else
 				put(&work, bytes + i, 1);
 		}
-		out->fixed[YCFG_R_CR_LINE_ENDING]++;
-		out->nfixed++;
+		count_fix(out, YCFG_R_CR_LINE_ENDING, cr_i, SIZE_MAX);
 	} else {
 		put(&work, bytes + from, len - from);
 		cr = false;
@@ -483,10 +498,10 @@ ycfg_fix_file(const struct ycfg_schema *s, const char *path,
 		if (nlines > 0)
 			out->lines[nlines - 1].new_len = res.len -
 				out->lines[nlines - 1].new_off;
-		out->fixed[YCFG_R_NO_FINAL_NEWLINE]++;
-		out->nfixed++;
+		count_fix(out, YCFG_R_NO_FINAL_NEWLINE, nl_i,
+			  nlines > 0 ? nlines - 1 : 0);
 	}
-	if (res.oom)
+	if (res.oom || out->oom)
 		goto done;
 
 	/* the original's lines, as a diff sees them: one entry for the whole
@@ -525,6 +540,7 @@ ycfg_fix_file(const struct ycfg_schema *s, const char *path,
 	} else {
 		memset(out->fixed, 0, sizeof(out->fixed));
 		out->nfixed = 0;
+		out->napplied = 0;
 	}
 	rc = 0;
 done:
@@ -541,6 +557,7 @@ ycfg_fix_result_free(struct ycfg_fix_result *r)
 {
 	free(r->text);
 	free(r->lines);
+	free(r->applied);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -680,4 +697,53 @@ ycfg_fix_diff(const struct ycfg_fix_result *r, const char *name,
 		i = e;
 	}
 	return ferror(f) ? -1 : 0;
+}
+
+bool
+ycfg_fix_of(const struct ycfg_fix_result *r, const char *bytes, size_t len,
+	    size_t diag, size_t *off, size_t *dlen, const char **text,
+	    size_t *textlen)
+{
+	if (r->text == NULL)
+		return false;
+	for (size_t i = 0; i < r->napplied; i++) {
+		const struct ycfg_fix_applied *a = &r->applied[i];
+
+		if (a->diag != diag)
+			continue;
+		if (a->line == SIZE_MAX || r->nlines == 1) {
+			/* the whole file */
+			*off = 0;
+			*dlen = len;
+			*text = r->text;
+			*textlen = r->len;
+		} else {
+			if (a->line >= r->nlines ||
+			    (r->lines[a->line].new_len == 0 && !a->deletes))
+				return false;   /* the line goes for another */
+			*off = r->lines[a->line].old_off;
+			*dlen = r->lines[a->line].old_len;
+			*text = r->text + r->lines[a->line].new_off;
+			*textlen = r->lines[a->line].new_len;
+		}
+		/* a repair that would show a secret is not given */
+		const char *spans[2][2] = {
+			{ bytes + *off, bytes + *off + *dlen },
+			{ *text, *text + *textlen },
+		};
+
+		for (int k = 0; k < 2; k++)
+			for (const char *t = spans[k][0]; t < spans[k][1];) {
+				const char *nl = memchr(t, '\n',
+							(size_t)(spans[k][1] - t));
+				size_t l = nl ? (size_t)(nl - t)
+					      : (size_t)(spans[k][1] - t);
+
+				if (line_secret(r->schema, t, l))
+					return false;
+				t += l + 1;
+			}
+		return true;
+	}
+	return false;
 }

@@ -617,9 +617,33 @@ ycfg_report_sarif(FILE *out, const struct ycfg_diags *d,
 		ycfg_json_fputs(uri, out);
 		fprintf(out, "},\"region\":{\"startLine\":%u,\"startColumn\":"
 			"%u}}}],\"partialFingerprints\":{\"ycfg/v1\":\""
-			"%016llx\"}}", g->line ? g->line : 1,
+			"%016llx\"}", g->line ? g->line : 1,
 			g->col ? g->col : 1,
 			(unsigned long long)fingerprint(id, uri, key, n));
+
+		struct ycfg_sarif_fix fx;
+
+		if (o->fix_of != NULL && o->fix_of(o->fix_ctx, i, &fx) &&
+		    ycfg_utf8_invalid_at(fx.text, fx.textlen) == fx.textlen) {
+			char *t = strndup(fx.text, fx.textlen);
+
+			if (t != NULL && strlen(t) == fx.textlen) {
+				fputs(",\"fixes\":[{\"description\":{\"text\":",
+				      out);
+				ycfg_json_fputs(fx.description, out);
+				fputs("},\"artifactChanges\":[{\"artifactLocation\":"
+				      "{\"uri\":", out);
+				ycfg_json_fputs(uri, out);
+				fprintf(out, "},\"replacements\":[{\"deletedRegion\":"
+					"{\"byteOffset\":%zu,\"byteLength\":%zu},"
+					"\"insertedContent\":{\"text\":", fx.off,
+					fx.len);
+				ycfg_json_fputs(t, out);
+				fputs("}}]}]}]", out);
+			}
+			free(t);
+		}
+		fputs("}", out);
 	}
 	fputs("]}]}\n", out);
 	ycfg_buf_free(&src.buf);

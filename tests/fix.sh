@@ -159,6 +159,35 @@ else
 	echo "fix: skipped the unwritable-file case (root without chattr)"
 fi
 
+# --- SARIF carries each repair; applied, they give what --fix writes -----------
+printf '%s\nlang.gui = English  \n  account.1.label = Desk\naccount.1.password = hunter2  \n' "$H" >sf.cfg
+cp sf.cfg sf.orig
+"$YCFG" lint --format sarif sf.cfg >sf.sarif 2>/dev/null
+"$YCFG" lint --fix sf.cfg >/dev/null 2>&1
+if command -v python3 >/dev/null; then
+	if python3 - sf.orig sf.sarif sf.cfg <<'EOF'
+import json, sys
+data = open(sys.argv[1], 'rb').read()
+runs = json.load(open(sys.argv[2]))["runs"][0]
+reps = []
+for r in runs["results"]:
+    for f in r.get("fixes", []):
+        for c in f["artifactChanges"]:
+            for rep in c["replacements"]:
+                reg = rep["deletedRegion"]
+                reps.append((reg["byteOffset"], reg["byteLength"],
+                             rep.get("insertedContent", {}).get("text", "").encode()))
+assert len(reps) == 2, reps          # the password line has none
+for off, n, text in sorted(reps, reverse=True):
+    data = data[:off] + text + data[off + n:]
+want = open(sys.argv[3], 'rb').read()
+# --fix also strips the password line, which SARIF does not show
+assert data.replace(b"hunter2  ", b"hunter2") == want, (data, want)
+assert b"hunter2" not in open(sys.argv[2], 'rb').read()
+EOF
+	then ok; else bad "SARIF fixes"; fi
+fi
+
 # --- properties over the samples and the real corpus -------------------------------
 SAFE_RULES=$("$YCFG" rules | awk '/\[safe fix\]/ { printf "%s%s", s, $1; s = "," }')
 mkdir props

@@ -29,6 +29,14 @@ struct ycfg_fix_line {
 	bool changed;
 };
 
+/* A finding repaired: its index in the findings, and the original line
+ * its repair changed (0-based; SIZE_MAX: the whole file). */
+struct ycfg_fix_applied {
+	size_t diag;
+	size_t line;
+	bool deletes;              /* the repair removes the line */
+};
+
 struct ycfg_fix_result {
 	char *text;                /* the new bytes (malloc'd); NULL: no fix */
 	size_t len;
@@ -37,6 +45,9 @@ struct ycfg_fix_result {
 	struct ycfg_fix_line *lines;   /* per original line, for diffs */
 	size_t nlines;
 	const struct ycfg_schema *schema;  /* borrowed: secrets in diffs */
+	struct ycfg_fix_applied *applied;
+	size_t napplied, capapplied;
+	bool oom;
 };
 
 /* Repairs the findings of d whose file is path (its bytes[0..len), a
@@ -55,5 +66,13 @@ void ycfg_fix_result_free(struct ycfg_fix_result *r);
  * (such a hunk then does not apply).  Returns 0, or -1 on a write error. */
 int ycfg_fix_diff(const struct ycfg_fix_result *r, const char *name,
 		  const char *bytes, size_t len, FILE *f);
+
+/* The repair of finding diag (its index in the findings given to
+ * ycfg_fix_file), for a SARIF fix: the original bytes [off, off + dlen)
+ * (whole lines) become text[0..textlen).  False when the finding has no
+ * repair, or when the lines show a secret (no repair is shown then). */
+bool ycfg_fix_of(const struct ycfg_fix_result *r, const char *bytes,
+		 size_t len, size_t diag, size_t *off, size_t *dlen,
+		 const char **text, size_t *textlen);
 
 #endif

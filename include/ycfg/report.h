@@ -29,9 +29,22 @@ int ycfg_format_parse(const char *s, enum ycfg_format *out);
 int ycfg_report(FILE *out, enum ycfg_format fmt, const struct ycfg_diags *d,
 		size_t nfiles, bool color);
 
+/* A repair of one finding, as SARIF gives it: the file's bytes
+ * [off, off + len) replaced by text. */
+struct ycfg_sarif_fix {
+	const char *description;
+	size_t off, len;
+	const char *text;
+	size_t textlen;
+};
+
 struct ycfg_sarif_opts {
 	const char *version;  /* tool.driver.version and semanticVersion;
 	                       * NULL leaves them out */
+	/* optional: the repair of finding i of the list, written as the
+	 * result's "fixes"; false when it has none */
+	bool (*fix_of)(void *ctx, size_t i, struct ycfg_sarif_fix *out);
+	void *fix_ctx;
 	const char *cwd;      /* base of relative URIs for absolute paths;
 	                       * NULL: the current directory */
 	bool no_source;       /* do not reopen the files for fingerprints */
