@@ -271,9 +271,13 @@ plan(const struct ycfg_schema *s, const char *path, const char *buf,
 						ln + w->koff, w->klen) != 0)
 					continue;
 
+				/* the same line: the same spelling of the key
+				 * too (resolve lists each spelling) */
 				bool same = e->vlen == w->vlen &&
 					    memcmp(buf + e->off + e->voff,
-						   ln + w->voff, w->vlen) == 0;
+						   ln + w->voff, w->vlen) == 0 &&
+					    memcmp(buf + e->off + e->koff,
+						   ln + w->koff, w->klen) == 0;
 
 				/* a blank later line keeps the earlier
 				 * value (overwrite_mode 0) */

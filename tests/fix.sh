@@ -64,6 +64,8 @@ case_ trailing-whitespace "$S" '%s\nlang.gui = English \t\n' "$H" '%s\nlang.gui 
 case_ blank-value-blanks "$S" '%s\naccount.1.label =  \n' "$H" '%s\naccount.1.label =  \n' "$H"
 case_ leading-whitespace "$S" '%s\n  \tlang.gui = English\n' "$H" '%s\nlang.gui = English\n' "$H"
 case_ duplicate-same "$S" '%s\nlang.gui = English\naccount.1.label = A\nlang.gui = English\n' "$H" '%s\naccount.1.label = A\nlang.gui = English\n' "$H"
+# a repeat in another case is not the same line (resolve lists both)
+case_ duplicate-other-case "$S" '%s\nLang.gui = English\nlang.gui = English\n' "$H" '%s\nLang.gui = English\nlang.gui = English\n' "$H"
 # a line's other bytes stay as written
 case_ kept-spacing "$S" '%s\nlang.gui=English  \n' "$H" '%s\nlang.gui=English\n' "$H"
 

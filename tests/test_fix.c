@@ -241,6 +241,15 @@ leaves_duplicate_before_blank(void **state)
 }
 
 static void
+leaves_duplicate_in_other_case(void **state)
+{
+	/* safe only for the same spelling (found by fuzz_fix) */
+	(void)state;
+	expect(H "Lang.gui = x\nlang.gui = x\n", false, NULL, 0);
+	expect(H "Lang.gui = x\nlang.gui = x\n", true, H "lang.gui = x\n", 1);
+}
+
+static void
 leaves_rename_to_a_set_key(void **state)
 {
 	(void)state;
@@ -394,6 +403,7 @@ main(void)
 		cmocka_unit_test(leaves_values_without_one_reading),
 		cmocka_unit_test(leaves_secrets),
 		cmocka_unit_test(leaves_duplicate_before_blank),
+		cmocka_unit_test(leaves_duplicate_in_other_case),
 		cmocka_unit_test(leaves_rename_to_a_set_key),
 		cmocka_unit_test(leaves_file_not_read_as_text),
 		cmocka_unit_test(leaves_findings_of_other_files),
