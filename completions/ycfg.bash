@@ -54,7 +54,7 @@ _ycfg()
     done
 
     if [[ -z $cmd ]]; then
-        _ycfg_words "lint resolve diff explain rules schema --help --version"
+        _ycfg_words "lint resolve diff explain rules schema completion --help --version"
         return
     fi
 
@@ -124,6 +124,9 @@ _ycfg()
         ;;
     schema)
         ((COMP_CWORD == i + 1)) && _ycfg_words "--models --help"
+        ;;
+    completion)
+        ((COMP_CWORD == i + 1)) && _ycfg_words "bash zsh fish"
         ;;
     rules) ;;
     esac

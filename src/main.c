@@ -31,6 +31,9 @@ const struct ycfg_command ycfg_commands[] = {
 	{ "schema", "[--models]",
 	  "dump the loaded parameter table",
 	  ycfg_cmd_schema },
+	{ "completion", "bash|zsh|fish",
+	  "print the shell completion script",
+	  ycfg_cmd_completion },
 	{ NULL, NULL, NULL, NULL },
 };
 

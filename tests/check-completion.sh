@@ -38,6 +38,7 @@ expect ycfg lint --format = j -- json
 expect ycfg lint --color "" -- never
 expect ycfg resolve --format c -- cfg
 expect ycfg d -- diff
+expect ycfg completion b -- bash
 expect ycfg resolve --al -- --all
 expect ycfg diff --format m -- markdown
 expect ycfg diff --g -- --git

@@ -66,7 +66,8 @@ for page in man1/ycfg.1 man5/ycfg-schema.5; do
 	fi
 done
 
-for c in bash-completion/completions/ycfg zsh/site-functions/_ycfg; do
+for c in bash-completion/completions/ycfg zsh/site-functions/_ycfg \
+	fish/vendor_completions.d/ycfg.fish; do
 	if [ -s "$dest$datadir/$c" ]; then ok "$datadir/$c"; else fail "no $datadir/$c"; fi
 done
 

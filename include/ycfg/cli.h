@@ -41,6 +41,7 @@ int ycfg_cmd_diff(int argc, char **argv);
 int ycfg_cmd_explain(int argc, char **argv);
 int ycfg_cmd_rules(int argc, char **argv);
 int ycfg_cmd_schema(int argc, char **argv);
+int ycfg_cmd_completion(int argc, char **argv);
 
 /* "ycfg", for messages. */
 #define YCFG_PROG "ycfg"
