@@ -71,6 +71,11 @@ static const char lint_usage[] =
 	"  --no-config           read no configuration file\n"
 	"  -j, --jobs N          worker threads (0: one per CPU, the default)\n"
 	"  --color WHEN          auto (default), always or never\n"
+	"  --sarif FILE          also write the report as SARIF to FILE\n"
+	"                        (atomically), whatever --format says\n"
+	"  --summary FILE        also append a markdown summary (counts per\n"
+	"                        rule, the first findings) to FILE, e.g.\n"
+	"                        $GITHUB_STEP_SUMMARY\n"
 	"  --fix                 repair what has a safe fix (ycfg rules), in\n"
 	"                        place; then report what is left\n"
 	"  --unsafe-fixes        with --fix or --diff: also the fixes that\n"
@@ -114,6 +119,8 @@ enum {
 	OPT_FIX,
 	OPT_UNSAFE_FIXES,
 	OPT_DIFF,
+	OPT_SARIF,
+	OPT_SUMMARY,
 };
 
 struct lint_args {
@@ -128,6 +135,9 @@ struct lint_args {
 	unsigned jobs;
 	bool template_given;                 /* --template */
 	bool fix, unsafe_fixes, diff;        /* --fix, --unsafe-fixes, --diff */
+	const char *sarif;                   /* --sarif FILE: SARIF too */
+	const char *summary;                 /* --summary FILE: markdown,
+	                                      * appended */
 	enum ycfg_template_mode template_mode;
 	enum ycfg_dialect template_dialect;
 };
@@ -213,6 +223,8 @@ parse_options(int argc, char **argv, struct lint_args *a)
 		{ "fix", no_argument, NULL, OPT_FIX },
 		{ "unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES },
 		{ "diff", no_argument, NULL, OPT_DIFF },
+		{ "sarif", required_argument, NULL, OPT_SARIF },
+		{ "summary", required_argument, NULL, OPT_SUMMARY },
 		{ "stdin-filename", required_argument, NULL,
 		  OPT_STDIN_FILENAME },
 		{ "force-exclude", no_argument, NULL, OPT_FORCE_EXCLUDE },
@@ -275,6 +287,12 @@ parse_options(int argc, char **argv, struct lint_args *a)
 			break;
 		case OPT_DIFF:
 			a->diff = true;
+			break;
+		case OPT_SARIF:
+			a->sarif = optarg;
+			break;
+		case OPT_SUMMARY:
+			a->summary = optarg;
 			break;
 		case OPT_TEMPLATE:
 			if (ycfg_template_mode_parse(optarg, &a->template_mode,
@@ -1558,6 +1576,103 @@ print_fixed(const size_t fixed[])
 	fputs(first ? "\n" : ")\n", stderr);
 }
 
+/* Markdown text of a finding's message or name: no table or markup
+ * characters left to interpret. */
+static void
+md_text(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\`*_[]<>|#", *s))
+			fputc('\\', f);
+		fputc(*s == '\n' ? ' ' : *s, f);
+	}
+}
+
+#define SUMMARY_FINDINGS 20
+
+/* --sarif and --summary: the other reports of the same run.  Returns 0,
+ * or -1 after printing the problem. */
+static int
+write_extra(const struct lint_args *a, const struct ycfg_diags *d,
+	    size_t nfiles, size_t nphones, struct fix_index *fixes)
+{
+	if (a->sarif != NULL) {
+		const struct ycfg_sarif_opts so = {
+			.version = YCFG_VERSION, .fix_of = fix_index_of,
+			.fix_ctx = fixes,
+		};
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+		int rc;
+
+		if (m == NULL) {
+			ycfg_errorf("out of memory");
+			return -1;
+		}
+		rc = ycfg_report_sarif(m, d, &so);
+		if (fclose(m) != 0 || rc != 0) {
+			free(buf);
+			ycfg_errorf("out of memory");
+			return -1;
+		}
+		rc = ycfg_write_output(a->sarif, buf, len);
+		free(buf);
+		if (rc != 0)
+			return -1;
+	}
+	if (a->summary == NULL)
+		return 0;
+
+	/* appended: a job summary gathers the steps' texts */
+	FILE *f = fopen(a->summary, "a");
+	size_t count[YCFG_R__COUNT] = { 0 };
+
+	if (f == NULL) {
+		ycfg_errorf("cannot write '%s': %s", a->summary,
+			    strerror(errno));
+		return -1;
+	}
+	fputs("### ycfg lint: ", f);
+	ycfg_report_summary(f, d, nfiles, nphones);
+	for (size_t i = 0; i < d->n; i++)
+		count[d->v[i].rule]++;
+	if (d->n > 0) {
+		fputs("\n| rule | severity | findings |\n|---|---|---:|\n", f);
+		for (int r = 0; r < YCFG_R__COUNT; r++)
+			if (count[r] > 0)
+				fprintf(f, "| `%s` | %s | %zu |\n",
+					ycfg_rule_info(r)->id,
+					ycfg_severity_name(
+						ycfg_rule_info(r)->severity),
+					count[r]);
+		fprintf(f, "\n%s findings:\n\n", d->n > SUMMARY_FINDINGS
+			? "The first" : "The");
+		for (size_t i = 0; i < d->n && i < SUMMARY_FINDINGS; i++) {
+			const struct ycfg_diag *g = &d->v[i];
+
+			fputs("- `", f);
+			/* a name with a backtick is shown without it */
+			for (const char *p = g->file ? g->file : "-"; *p; p++)
+				if (*p != '`' && *p != '\n')
+					fputc(*p, f);
+			fprintf(f, ":%u:%u` %s: ", g->line, g->col,
+				ycfg_severity_name(g->severity));
+			md_text(f, g->msg);
+			fprintf(f, " [%s]\n", ycfg_rule_info(g->rule)->id);
+		}
+		if (d->n > SUMMARY_FINDINGS)
+			fprintf(f, "- and %zu more\n", d->n - SUMMARY_FINDINGS);
+	}
+	fputc('\n', f);
+	if (fclose(f) != 0) {
+		ycfg_errorf("cannot write '%s': %s", a->summary,
+			    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* One lint of the paths: collect, judge, report (or, fixing, repair).
  * Returns the exit status. */
 static int
@@ -1611,13 +1726,15 @@ lint_paths(struct lint_args *a, char **paths, int n, bool fixing,
 	/* SARIF carries each finding's repair */
 	struct fix_index fixes = { 0 };
 
-	if (a->fmt == YCFG_FMT_SARIF && !a->statistics)
+	if ((a->fmt == YCFG_FMT_SARIF || a->sarif != NULL) && !a->statistics)
 		fix_index_build(&run, &d, &fixes);
 	if (rc == YCFG_EXIT_TROUBLE && a->output != NULL)
 		/* a partial report must not pass for the previous one */
 		ycfg_errorf("not writing '%s': the run failed", a->output);
 	else if (write_report(a, &d, run.nfiles,
 			      a->fmt == YCFG_FMT_SARIF ? &fixes : NULL) != 0)
+		rc = YCFG_EXIT_TROUBLE;
+	else if (write_extra(a, &d, run.nfiles, run.nphones, &fixes) != 0)
 		rc = YCFG_EXIT_TROUBLE;
 	fix_index_free(&fixes);
 	/* a summary of nothing would only hide the trouble above it (or
