@@ -117,5 +117,32 @@ if [ "$rc" -ne 0 ] && grep -q "phone.j2:3:.*invalid boolean 'yes'" "$TMP/out" &&
 else bad "staged template: exit $rc"; sed 's/^/    /' "$TMP/out"; fi
 rm -r "$R/templates"
 
+# 6. The README's .pre-commit-config.yaml snippet, as pre-commit runs it
+#    (its repo made this source at its HEAD: no network).
+if [ "$mode" = pre-commit ] && [ -f "$SRC/README.md" ] &&
+	git -C "$SRC" rev-parse HEAD >/dev/null 2>&1; then
+	awk '/^### pre-commit/ { on = 1 } on && /^```yaml/ { y = 1; next }
+		y && /^```/ { exit } y' "$SRC/README.md" |
+		sed "s|repo: https://github.com/OWNER/ycfg|repo: $SRC|;
+			s|rev: v[0-9.]*|rev: $(git -C "$SRC" rev-parse HEAD)|" \
+		>"$R/.pre-commit-config.yaml"
+	if grep -q "id: ycfg" "$R/.pre-commit-config.yaml"; then ok
+	else bad "no pre-commit snippet in README.md"; fi
+	sed -i 's/^account.1.enable = 1/account.1.enable = yes/' "$R/001122334455.cfg"
+	(cd "$R" && git add -A &&
+		PRE_COMMIT_HOME="$TMP/pch" pre-commit run --files 001122334455.cfg) \
+		>"$TMP/out" 2>&1
+	rc=$?
+	if [ "$rc" -ne 0 ] && grep -q "invalid boolean 'yes'" "$TMP/out"; then ok
+	else bad "README snippet: exit $rc"; sed 's/^/    /' "$TMP/out" | head; fi
+	sed -i 's/^account.1.enable = yes/account.1.enable = 1/' "$R/001122334455.cfg"
+	(cd "$R" && git add -A &&
+		PRE_COMMIT_HOME="$TMP/pch" pre-commit run --files 001122334455.cfg) \
+		>"$TMP/out" 2>&1
+	rc=$?
+	if [ "$rc" -eq 0 ]; then ok
+	else bad "README snippet on a clean file: exit $rc"; sed 's/^/    /' "$TMP/out" | head; fi
+fi
+
 echo "precommit: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
