@@ -382,6 +382,17 @@ rebuild(const char *buf, const struct wline *w, struct out *o)
 	put(o, eol, w->eol);
 }
 
+/* True when the lexer takes the bytes for binary (a sample of control
+ * bytes): a repair must not tip a file over. */
+static bool
+judged_binary(const char *p, size_t n, bool boot)
+{
+	struct ycfg_lexer lx;
+
+	ycfg_lexer_init(&lx, p, n, "", boot, NULL);
+	return lx.binary;
+}
+
 int
 ycfg_fix_file(const struct ycfg_schema *s, const char *path,
 	      const char *bytes, size_t len, bool boot,
@@ -535,7 +546,9 @@ ycfg_fix_file(const struct ycfg_schema *s, const char *path,
 	}
 	out->schema = s;
 	if (out->nfixed > 0 && (res.len != len ||
-				memcmp(res.p ? res.p : "", bytes, len) != 0)) {
+				memcmp(res.p ? res.p : "", bytes, len) != 0) &&
+	    !(judged_binary(res.p ? res.p : "", res.len, boot) &&
+	      !judged_binary(bytes, len, boot))) {
 		out->text = res.p ? res.p : calloc(1, 1);
 		out->len = res.len;
 		res.p = NULL;

@@ -300,6 +300,31 @@ leaves_rules_turned_off(void **state)
 }
 
 static void
+leaves_file_a_fix_would_make_binary(void **state)
+{
+	/* control bytes just under the lexer's share: removing a repeated
+	 * line would tip the file into "binary" (found by fuzz_fix) */
+	char text[512];
+	size_t n;
+	char *got;
+
+	(void)state;
+	n = (size_t)snprintf(text, sizeof(text), "%s", H "lang.gui = x\n"
+			     "lang.gui = x\nc.c = ");
+	memset(text + n, 1, 19);
+	n += 19;
+	text[n++] = '\n';
+	while (n < 385) {
+		memcpy(text + n, "# filler\n", 9);
+		n += 9;
+	}
+	text[n] = '\0';
+	got = fix(text, false, &n, NULL);
+	assert_null(got);
+	assert_int_equal(n, 0);
+}
+
+static void
 leaves_empty_file(void **state)
 {
 	(void)state;
@@ -408,6 +433,7 @@ main(void)
 		cmocka_unit_test(leaves_file_not_read_as_text),
 		cmocka_unit_test(leaves_findings_of_other_files),
 		cmocka_unit_test(leaves_rules_turned_off),
+		cmocka_unit_test(leaves_file_a_fix_would_make_binary),
 		cmocka_unit_test(leaves_empty_file),
 		cmocka_unit_test(diff_hunks_with_context),
 		cmocka_unit_test(diff_final_newline_and_deletion),
