@@ -142,6 +142,18 @@ current_name(const struct ycfg_schema *s, const char *key, size_t keylen,
 	return ycfg_schema_lookup(s, out, o, NULL) != NULL;
 }
 
+/* True when two values of a multi-value key are one setting, as lint
+ * keys them: the same text up to their first ':', or no ':' in either. */
+static bool
+same_sub(const char *a, size_t an, const char *b, size_t bn)
+{
+	const char *ac = memchr(a, ':', an), *bc = memchr(b, ':', bn);
+	size_t al = ac ? (size_t)(ac - a) + 1 : 0;
+	size_t bl = bc ? (size_t)(bc - b) + 1 : 0;
+
+	return al == bl && memcmp(a, b, al) == 0;
+}
+
 static bool
 blank_value(const struct wline *w)
 {
@@ -269,6 +281,12 @@ plan(const struct ycfg_schema *s, const char *path, const char *buf,
 				    e->klen != w->klen ||
 				    strncasecmp(buf + e->off + e->koff,
 						ln + w->koff, w->klen) != 0)
+					continue;
+				/* a multi-value key repeats per text before
+				 * its ':' (user:..., admin:...) */
+				if (p != NULL && p->multi_value_colon &&
+				    !same_sub(buf + e->off + e->voff, e->vlen,
+					      ln + w->voff, w->vlen))
 					continue;
 
 				/* the same line: the same spelling of the key

@@ -17,7 +17,7 @@
 
 static const char schema_yaml[] =
 	"version: \"1\"\n"
-	"namespaces: [account, lang]\n"
+	"namespaces: [account, lang, security]\n"
 	"indexes:\n"
 	"  - {letter: X, name: account, range: \"1..16\"}\n"
 	"  - {letter: Y, name: server, range: \"1..2\"}\n"
@@ -34,7 +34,9 @@ static const char schema_yaml[] =
 	"     values: [RFC2833, INBAND]}\n"
 	"  - {key: account.X.transport, type: enum, summary: s, source: t,"
 	"     values: [\"0 UDP\", \"1 TCP\"]}\n"
-	"  - {key: lang.gui, type: string, summary: s, source: t}\n";
+	"  - {key: lang.gui, type: string, summary: s, source: t}\n"
+	"  - {key: security.user_password, type: string, multi_value: colon,"
+	"     summary: s, source: t}\n";
 
 static struct ycfg_schema schema;
 
@@ -250,6 +252,24 @@ leaves_duplicate_in_other_case(void **state)
 }
 
 static void
+fixes_multi_value_duplicate_by_its_login(void **state)
+{
+	/* user: repeated; the admin: line between is another setting
+	 * (found by fuzz_fix) */
+	(void)state;
+	expect(H "security.user_password = user:a\n"
+	       "security.user_password = admin:b\n"
+	       "security.user_password = user:c\n", true,
+	       H "security.user_password = admin:b\n"
+	       "security.user_password = user:c\n", 1);
+	expect(H "security.user_password = user:a\n"
+	       "security.user_password = admin:b\n"
+	       "security.user_password = user:a\n", false,
+	       H "security.user_password = admin:b\n"
+	       "security.user_password = user:a\n", 1);
+}
+
+static void
 leaves_rename_to_a_set_key(void **state)
 {
 	(void)state;
@@ -429,6 +449,7 @@ main(void)
 		cmocka_unit_test(leaves_secrets),
 		cmocka_unit_test(leaves_duplicate_before_blank),
 		cmocka_unit_test(leaves_duplicate_in_other_case),
+		cmocka_unit_test(fixes_multi_value_duplicate_by_its_login),
 		cmocka_unit_test(leaves_rename_to_a_set_key),
 		cmocka_unit_test(leaves_file_not_read_as_text),
 		cmocka_unit_test(leaves_findings_of_other_files),
