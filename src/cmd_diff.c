@@ -1731,7 +1731,9 @@ ycfg_cmd_diff(int argc, char **argv)
 			rc = YCFG_EXIT_TROUBLE;
 		}
 		o.f = stdout;
-		if (differ == 0)
+		if (rc == YCFG_EXIT_TROUBLE)
+			;   /* no summary of a comparison that failed */
+		else if (differ == 0)
 			printf("### ycfg diff: no change in the effective "
 			       "configuration of %zu phone%s\n", o.compared,
 			       o.compared == 1 ? "" : "s");
@@ -1741,7 +1743,7 @@ ycfg_cmd_diff(int argc, char **argv)
 			       differ, o.compared, o.compared == 1 ? "" : "s",
 			       differ == 1 ? "changes" : "change",
 			       o.changed, o.added, o.removed);
-		if (md != NULL)
+		if (md != NULL && rc != YCFG_EXIT_TROUBLE)
 			fwrite(md, 1, mdlen, stdout);
 	}
 	if (rc != YCFG_EXIT_TROUBLE) {

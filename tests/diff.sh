@@ -226,6 +226,8 @@ has err "invalid --jobs"
 mkdir e1 e2
 t 2 diff e1 e2
 has err "no phone in 'e1' or 'e2'"
+t 2 diff --format markdown e1 e2
+if [ ! -s out ]; then ok; else bad "a failed markdown diff printed a summary"; fi
 t 0 diff --help
 has out "usage: ycfg diff [OPTIONS] OLD NEW"
 
