@@ -94,6 +94,24 @@ vg "resolve, unwritable output" resolve -o /nonexistent/dir/x.yaml \
 	"$ROOT/samples/y000000000000.cfg"
 vg "resolve, missing input" resolve "$TMP/missing.cfg"
 
+# every phone of the tree, into a directory and as a stream; diff of two
+# trees (threads, shared bases) and of two phones
+vg "resolve --all -o" resolve --all --provenance -o "$TMP/audit" "$ROOT/samples"
+vg "resolve --all json lines" resolve --all --format json "$ROOT/samples"
+cp -r "$ROOT/samples" "$TMP/new"
+sed -i 's/^local_time.time_zone = .*/local_time.time_zone = +3/' "$TMP/new/y000000000000.cfg"
+rm -f "$TMP/new/249ad8123456.boot" "$TMP/new/249ad8123456.cfg"
+vg "diff trees" diff --provenance "$ROOT/samples" "$TMP/new"
+vg "diff trees markdown" diff --format markdown "$ROOT/samples" "$TMP/new"
+vg "diff phones json" diff --format json "$ROOT/samples/805ec0a1b2c3.cfg" \
+	"$TMP/new/805ec0a1b2c3.cfg"
+# the fixes, shown and made (on copies), and SARIF with its fixes
+vg "lint --diff --unsafe-fixes" lint --diff --unsafe-fixes "$ROOT/samples/bad"
+cp -r "$ROOT/samples/bad" "$TMP/bad"
+vg "lint --fix --unsafe-fixes" lint --fix --unsafe-fixes "$TMP/bad"
+vg "lint sarif with fixes" lint --format sarif "$ROOT/samples/bad"
+vg "completion fish" completion fish
+
 # the other commands
 vg "explain key" explain account.1.sip_server.1.port
 vg "explain rule" explain duplicate-key
