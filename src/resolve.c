@@ -845,6 +845,35 @@ size_cmp(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* True when entry e of the top layer doc gives its key's value over l
+ * directly: not blank (whose meaning depends on the layers below and
+ * the overwrite mode), not a -1 that its schema entry follows. */
+static bool
+top_value(const struct ycfg_layers *l, const struct ycfg_doc *doc,
+	  const struct ycfg_entry *e)
+{
+	const struct ycfg_param *p = e->param;
+
+	/* no entry from the linter is not "no entry in the schema" (the
+	 * linter leaves it out for a malformed index): look it up */
+	if (p == NULL || (e->flags & YCFG_VAL_BLANK) ||
+	    (e->blank_line != 0 && l->overwrite_mode == 1))
+		return false;
+	return !(p->fallback != NULL &&
+		 !(e->flags & YCFG_VAL_NULL) && e->val_len == 2 &&
+		 memcmp(ycfg_entry_val(doc, e), "-1", 2) == 0);
+}
+
+static void
+set_origin(struct ycfg_resolved_entry *r, const struct ycfg_doc *doc,
+	   const struct ycfg_entry *e)
+{
+	r->val = ycfg_entry_val(doc, e);
+	r->len = (e->flags & YCFG_VAL_NULL) ? 0 : e->val_len;
+	r->origin.doc = doc;
+	r->origin.ent = e;
+}
+
 /* The place of a key that is not in the base (key NUL-terminated, h its
  * ycfg_hash_lower): remembered per base. */
 static uint32_t
@@ -917,8 +946,14 @@ ycfg_resolve_over(const struct ycfg_resolved_base *b,
 			o->own.v[self].at = UINT32_MAX;
 			/* the linter's lookup of the key (a template's
 			 * keys are looked up otherwise) */
-			if (doc->tpl.dialect == YCFG_TPL_NONE)
+			if (doc->tpl.dialect == YCFG_TPL_NONE) {
 				o->own.v[self].param = e->param;
+				/* the top layer's own line is the value, as
+				 * effective() would find it, unless it is
+				 * blank or a -1 to follow */
+				if (i + 1 == l->n && top_value(l, doc, e))
+					set_origin(&o->own.v[self], doc, e);
+			}
 			for (size_t j = h & b->mask; b->slots[j].index != 0;
 			     j = (j + 1) & b->mask) {
 				if (b->slots[j].hash != h)

@@ -75,6 +75,7 @@ account.1.user_name = 2001
 account.1.sip_server.1.expires = 300
 account.1.sip_server.1.retry_counts = 5
 Custom.Note = x
+account.01.enable = 1
 EOF
 cat >tree/001565000002.cfg <<EOF
 $H
