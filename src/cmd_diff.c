@@ -26,6 +26,7 @@
 #include "ycfg/cli.h"
 #include "ycfg/json.h"
 #include "ycfg/lexer.h"
+#include "ycfg/pool.h"
 #include "ycfg/recipe.h"
 #include "ycfg/resolve.h"
 #include "ycfg/secret.h"
@@ -582,7 +583,6 @@ struct diff_dir {
 	size_t n;
 	char *rel;                          /* "" for the tree itself */
 	pthread_mutex_t lock;
-	size_t next;
 	struct base_pair *pairs_of_bases;   /* made on first use (lock) */
 	size_t nbp, capbp;
 };
@@ -628,7 +628,6 @@ struct diff_worker {
 	struct diff_dir *dd;
 	struct side_worker sw[2];
 	struct ycfg_diags d;
-	pthread_t thread;
 };
 
 /* Loads and resolves phone i of side k into a view.  Returns 0, or -1
@@ -730,27 +729,10 @@ diff_pair(struct diff_worker *w, size_t i)
 	}
 }
 
-#define DIFF_CHUNK 16
-
-static void *
-diff_worker_run(void *arg)
+static void
+diff_item(void *worker, size_t i)
 {
-	struct diff_worker *w = arg;
-	struct diff_dir *dd = w->dd;
-
-	for (;;) {
-		pthread_mutex_lock(&dd->lock);
-
-		size_t start = dd->next;
-
-		dd->next += DIFF_CHUNK;
-		pthread_mutex_unlock(&dd->lock);
-		if (start >= dd->n)
-			break;
-		for (size_t i = start; i < dd->n && i < start + DIFF_CHUNK; i++)
-			diff_pair(w, i);
-	}
-	return NULL;
+	diff_pair(worker, i);
 }
 
 /* Pairs the phones of the two sides by MAC (each side sorted by MAC). */
@@ -785,25 +767,15 @@ static void
 diff_directory(struct diff_dir *dd, const struct ycfg_tree_opts *t,
 	       struct ycfg_diags *d)
 {
-	long want = dd->a->jobs ? (long)dd->a->jobs
-				: sysconf(_SC_NPROCESSORS_ONLN);
-
-	if (want < 1)
-		want = 1;
-	if (want > 64)
-		want = 64;
-	if ((size_t)want > dd->n / DIFF_CHUNK + 1)
-		want = (long)(dd->n / DIFF_CHUNK + 1);
-
-	struct diff_worker *ws = calloc((size_t)want, sizeof(*ws));
-	long started = 1;
+	size_t want = ycfg_pool_size(dd->a->jobs, dd->n);
+	struct diff_worker *ws = calloc(want, sizeof(*ws));
 
 	if (ws == NULL) {
 		d->oom = true;
 		return;
 	}
 	pthread_mutex_init(&dd->lock, NULL);
-	for (long k = 0; k < want; k++) {
+	for (size_t k = 0; k < want; k++) {
 		ws[k].dd = dd;
 		ycfg_tree_worker_init(&ws[k].sw[0].tw, t);
 		ycfg_tree_worker_init(&ws[k].sw[1].tw, t);
@@ -811,16 +783,8 @@ diff_directory(struct diff_dir *dd, const struct ycfg_tree_opts *t,
 		ws[k].sw[0].tw.judge = ws[k].sw[1].tw.judge = false;
 		ycfg_diags_init_like(&ws[k].d, d);
 	}
-	for (long k = 1; k < want; k++) {
-		if (pthread_create(&ws[k].thread, NULL, diff_worker_run,
-				   &ws[k]) != 0)
-			break;
-		started++;
-	}
-	diff_worker_run(&ws[0]);
-	for (long k = 1; k < started; k++)
-		pthread_join(ws[k].thread, NULL);
-	for (long k = 0; k < want; k++) {
+	ycfg_pool_run(ws, want, sizeof(*ws), dd->n, diff_item);
+	for (size_t k = 0; k < want; k++) {
 		ycfg_diags_move(d, &ws[k].d);
 		ycfg_diags_free(&ws[k].d);
 		for (int s = 0; s < 2; s++) {

@@ -983,6 +983,51 @@ static bool file_is_template(const struct lint_args *a,
 			     const struct context *c, const char *f,
 			     const struct ycfg_buf *buf);
 
+/* The findings of one file: d->v[*i .. *end) (d sorted by file).
+ * Returns true when one of them has a fix and the file is not standard
+ * input. */
+static bool
+file_findings(const struct ycfg_diags *d, size_t i, size_t *end)
+{
+	const char *f = d->v[i].file;
+	bool fixable = false;
+	size_t j = i;
+
+	while (j < d->n && strcmp(d->v[j].file, f) == 0)
+		fixable |= ycfg_rule_fix(d->v[j++].rule, NULL) != YCFG_FIX_NONE;
+	*end = j;
+	return fixable && strcmp(f, "-") != 0;
+}
+
+/* Reads file f and computes its repairs from d into ff (freed by the
+ * caller).  Returns 0; 1 when the file is not rewritten (a template);
+ * -1 with err when it cannot be read. */
+static int
+repair_file(struct run *run, const char *f, const struct ycfg_diags *d,
+	    bool unsafe, struct fix_file *ff, char *err, size_t errsz)
+{
+	char *dir = dir_of(f);
+	struct context *c = dir ? context_for(run, dir) : NULL;
+
+	free(dir);
+	if (c == NULL) {
+		snprintf(err, errsz, "no configuration for it");
+		return -1;
+	}
+	if (ycfg_read_file(f, &ff->bytes, YCFG_FILE_MAX, err, errsz) !=
+	    YCFG_READ_OK)
+		return -1;
+	if (file_is_template(run->a, c, f, &ff->bytes))
+		return 1;
+	if (ycfg_fix_file(&c->schema, f, ff->bytes.p, ff->bytes.len,
+			  ycfg_path_is_boot(f), d, unsafe, &ff->r) != 0) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+
 /* Computes the repairs of d's findings (safe and unsafe) for SARIF. */
 static void
 fix_index_build(struct run *run, const struct ycfg_diags *d,
@@ -995,30 +1040,13 @@ fix_index_build(struct run *run, const struct ycfg_diags *d,
 		return;
 	for (size_t i = 0; i < d->n; i++)
 		x->file_of[i] = SIZE_MAX;
-	for (size_t i = 0; i < d->n; i++) {
-		const char *f = d->v[i].file;
-		size_t j = i, start = i;
-		bool fixable = false;
+	for (size_t i = 0, end; i < d->n; i = end) {
+		struct fix_file ff = { 0 };
 		char err[PATH_MAX + 256];
 
-		while (j < d->n && strcmp(d->v[j].file, f) == 0)
-			fixable |= ycfg_rule_fix(d->v[j++].rule, NULL) !=
-				   YCFG_FIX_NONE;
-		i = j - 1;
-		if (!fixable || strcmp(f, "-") == 0)
-			continue;
-
-		char *dir = dir_of(f);
-		struct context *c = dir ? context_for(run, dir) : NULL;
-		struct fix_file ff = { 0 };
-
-		free(dir);
-		if (c == NULL ||
-		    ycfg_read_file(f, &ff.bytes, YCFG_FILE_MAX, err,
-				   sizeof(err)) != YCFG_READ_OK ||
-		    file_is_template(run->a, c, f, &ff.bytes) ||
-		    ycfg_fix_file(&c->schema, f, ff.bytes.p, ff.bytes.len,
-				  ycfg_path_is_boot(f), d, true, &ff.r) != 0 ||
+		if (!file_findings(d, i, &end) ||
+		    repair_file(run, d->v[i].file, d, true, &ff, err,
+				sizeof(err)) != 0 ||
 		    ff.r.text == NULL ||
 		    ycfg_vec_push(&x->files, &x->nfiles, &x->cap, &ff,
 				  sizeof(ff)) != 0) {
@@ -1026,7 +1054,7 @@ fix_index_build(struct run *run, const struct ycfg_diags *d,
 			ycfg_fix_result_free(&ff.r);
 			continue;
 		}
-		for (size_t k = start; k < j; k++)
+		for (size_t k = i; k < end; k++)
 			x->file_of[k] = x->nfiles - 1;
 	}
 }
@@ -1492,72 +1520,46 @@ fix_files(struct run *run, const struct ycfg_diags *d, size_t fixed[],
 	  size_t *nfixed, size_t *nfiles)
 {
 	const struct lint_args *a = run->a;
-	struct ycfg_buf buf = { 0 };
 	bool ok = true;
 
-	for (size_t i = 0; i < d->n; i++) {
+	for (size_t i = 0, end; i < d->n; i = end) {
 		const char *f = d->v[i].file;
 		char err[PATH_MAX + 256], real[PATH_MAX];
-		struct ycfg_fix_result r;
-		struct context *c;
-		char *dir;
-		bool fixable = false;
-		size_t j = i;
+		struct fix_file ff = { 0 };
+		bool done = false;
+		int rc;
 
-		/* each file once; only files with a finding a fix can repair */
-		while (j < d->n && strcmp(d->v[j].file, f) == 0) {
-			fixable |= ycfg_rule_fix(d->v[j].rule, NULL) !=
-				   YCFG_FIX_NONE;
-			j++;
-		}
-		i = j - 1;
-		if (!fixable || strcmp(f, "-") == 0)
+		if (!file_findings(d, i, &end))
 			continue;
-		dir = dir_of(f);
-		c = dir ? context_for(run, dir) : NULL;
-		free(dir);
-		if (c == NULL) {
-			ok = false;
-			continue;
-		}
-		if (ycfg_read_file(f, &buf, YCFG_FILE_MAX, err, sizeof(err)) !=
-		    YCFG_READ_OK) {
+		rc = repair_file(run, f, d, a->unsafe_fixes, &ff, err,
+				 sizeof(err));
+		if (rc < 0) {
 			ycfg_errorf("cannot fix '%s': %s", f, err);
 			ok = false;
-			continue;
-		}
-		if (file_is_template(a, c, f, &buf))
-			continue;
-		if (ycfg_fix_file(&c->schema, f, buf.p, buf.len,
-				  ycfg_path_is_boot(f), d, a->unsafe_fixes,
-				  &r) != 0) {
-			ycfg_errorf("out of memory");
-			ok = false;
-			continue;
-		}
-		if (r.text != NULL) {
-			if (a->diff) {
-				if (ycfg_fix_diff(&r, f, buf.p, buf.len,
-						  stdout) != 0)
-					ok = false;
-			} else if (realpath(f, real) == NULL ||
-				   ycfg_write_atomic(real, r.text, r.len, err,
-						     sizeof(err)) != 0) {
+		} else if (rc == 0 && ff.r.text != NULL && a->diff) {
+			done = ycfg_fix_diff(&ff.r, f, ff.bytes.p, ff.bytes.len,
+					     stdout) == 0;
+			ok &= done;
+		} else if (rc == 0 && ff.r.text != NULL) {
+			done = realpath(f, real) != NULL &&
+			       ycfg_write_atomic(real, ff.r.text, ff.r.len, err,
+						 sizeof(err)) == 0;
+			if (!done) {
 				ycfg_errorf("cannot fix '%s': %s", f,
 					    realpath(f, real) ? err
 					    : strerror(errno));
 				ok = false;
-				ycfg_fix_result_free(&r);
-				continue;
 			}
+		}
+		if (done) {
 			for (int k = 0; k < YCFG_R__COUNT; k++)
-				fixed[k] += r.fixed[k];
-			*nfixed += r.nfixed;
+				fixed[k] += ff.r.fixed[k];
+			*nfixed += ff.r.nfixed;
 			(*nfiles)++;
 		}
-		ycfg_fix_result_free(&r);
+		ycfg_buf_free(&ff.bytes);
+		ycfg_fix_result_free(&ff.r);
 	}
-	ycfg_buf_free(&buf);
 	return ok;
 }
 

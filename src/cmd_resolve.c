@@ -20,6 +20,7 @@
 #include "ycfg/recipe.h"
 #include "ycfg/secret.h"
 #include "ycfg/report.h"
+#include "ycfg/pool.h"
 #include "ycfg/resolve.h"
 #include "ycfg/suppress.h"
 #include "ycfg/tree.h"
@@ -411,7 +412,6 @@ struct all_dir {
 	struct ycfg_outdir *od;       /* -o, or NULL: standard output */
 	size_t nphones;
 	pthread_mutex_t lock;
-	size_t next;                  /* next phone to take */
 	size_t written;               /* standard output: phones written */
 	struct phone_text *ready;     /* standard output: rendered, waiting */
 	bool *isready;
@@ -444,7 +444,6 @@ struct all_worker {
 	struct ycfg_tree_worker tw;
 	struct ycfg_resolved_over over;
 	struct ycfg_diags d;
-	pthread_t thread;
 };
 
 /* Resolves phone i (loaded in w) and renders it into body.  Returns 0,
@@ -585,28 +584,10 @@ all_phone(struct all_worker *w, size_t i)
 	pthread_mutex_unlock(&ad->lock);
 }
 
-#define ALL_CHUNK 16
-
-static void *
-all_worker_run(void *arg)
+static void
+all_item(void *worker, size_t i)
 {
-	struct all_worker *w = arg;
-	struct all_dir *ad = w->ad;
-
-	for (;;) {
-		pthread_mutex_lock(&ad->lock);
-
-		size_t start = ad->next;
-
-		ad->next += ALL_CHUNK;
-		pthread_mutex_unlock(&ad->lock);
-		if (start >= ad->nphones)
-			break;
-		for (size_t i = start; i < ad->nphones && i < start + ALL_CHUNK;
-		     i++)
-			all_phone(w, i);
-	}
-	return NULL;
+	all_phone(worker, i);
 }
 
 /* Resolves the phones of one directory on a pool of workers.  Returns
@@ -614,18 +595,8 @@ all_worker_run(void *arg)
 static bool
 all_directory(struct all_dir *ad, struct ycfg_diags *d)
 {
-	long want = ad->a->jobs ? (long)ad->a->jobs
-				: sysconf(_SC_NPROCESSORS_ONLN);
-
-	if (want < 1)
-		want = 1;
-	if (want > 64)
-		want = 64;
-	if ((size_t)want > ad->nphones / ALL_CHUNK + 1)
-		want = (long)(ad->nphones / ALL_CHUNK + 1);
-
-	struct all_worker *ws = calloc((size_t)want, sizeof(*ws));
-	long started = 1;
+	size_t want = ycfg_pool_size(ad->a->jobs, ad->nphones);
+	struct all_worker *ws = calloc(want, sizeof(*ws));
 
 	ad->ready = calloc(ad->nphones + 1, sizeof(*ad->ready));
 	ad->isready = calloc(ad->nphones + 1, sizeof(*ad->isready));
@@ -637,21 +608,13 @@ all_directory(struct all_dir *ad, struct ycfg_diags *d)
 		return false;
 	}
 	pthread_mutex_init(&ad->lock, NULL);
-	for (long k = 0; k < want; k++) {
+	for (size_t k = 0; k < want; k++) {
 		ws[k].ad = ad;
 		ycfg_tree_worker_init(&ws[k].tw, ad->t);
 		ycfg_diags_init_like(&ws[k].d, d);
 	}
-	for (long k = 1; k < want; k++) {
-		if (pthread_create(&ws[k].thread, NULL, all_worker_run,
-				   &ws[k]) != 0)
-			break;
-		started++;
-	}
-	all_worker_run(&ws[0]);
-	for (long k = 1; k < started; k++)
-		pthread_join(ws[k].thread, NULL);
-	for (long k = 0; k < want; k++) {
+	ycfg_pool_run(ws, want, sizeof(*ws), ad->nphones, all_item);
+	for (size_t k = 0; k < want; k++) {
 		ycfg_diags_move(d, &ws[k].d);
 		ycfg_diags_free(&ws[k].d);
 		ycfg_tree_worker_free(&ws[k].tw);

@@ -20,6 +20,7 @@
 #include "ycfg/conditions.h"
 #include "ycfg/lexer.h"
 #include "ycfg/suppress.h"
+#include "ycfg/pool.h"
 #include "ycfg/tree.h"
 #include "ycfg/vec.h"
 
@@ -410,7 +411,6 @@ oom:
 struct job {
 	struct dir_run *r;
 	const struct mac_entry *macs;
-	atomic_size_t next;
 	atomic_size_t files;
 };
 
@@ -422,7 +422,6 @@ struct worker {
 	struct ycfg_diags d;
 	const struct ycfg_doc **layers;
 	size_t caplayers;
-	pthread_t thread;
 };
 
 /* Lints phone i's own <MAC>.cfg and judges it on the phone's layers. */
@@ -475,42 +474,14 @@ phone_run(struct worker *w, size_t i)
 				    &w->d, start);
 }
 
-/* Phones are handed out in chunks: small enough to balance, large enough
- * that the counter is not contended. */
-#define CHUNK 32
-
-static void *
-worker_run(void *arg)
+static void
+phone_item(void *worker, size_t i)
 {
-	struct worker *w = arg;
-	struct job *j = w->job;
-	size_t n = j->r->nphones;
+	struct worker *w = worker;
+	const struct job *j = w->job;
 
-	for (;;) {
-		size_t start = atomic_fetch_add(&j->next, CHUNK);
-
-		if (start >= n)
-			break;
-		for (size_t i = start; i < n && i < start + CHUNK; i++)
-			if (j->r->judged[i] && j->macs[i].cfg != NULL)
-				phone_run(w, i);
-	}
-	return NULL;
-}
-
-static size_t
-worker_count(const struct ycfg_lint_opts *o, size_t items)
-{
-	long n = o->jobs ? (long)o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
-
-	if (n < 1)
-		n = 1;
-	if (n > 64)
-		n = 64;
-	/* threads only pay off for more than a couple of chunks */
-	if ((size_t)n > items / CHUNK)
-		n = items / CHUNK > 0 ? (long)(items / CHUNK) : 1;
-	return (size_t)n;
+	if (j->r->judged[i] && j->macs[i].cfg != NULL)
+		phone_run(w, i);
 }
 
 /* Runs the judged phones on a pool of workers. */
@@ -518,15 +489,13 @@ static size_t
 run_phones(struct dir_run *r, const struct mac_entry *macs)
 {
 	struct job job = { .r = r, .macs = macs };
-	size_t want = worker_count(r->t->o, r->nphones);
+	size_t want = ycfg_pool_size(r->t->o->jobs, r->nphones);
 	struct worker *ws = calloc(want, sizeof(*ws));
-	size_t started = 1;
 
 	if (ws == NULL) {
 		r->d->oom = true;
 		return 0;
 	}
-	atomic_init(&job.next, 0);
 	atomic_init(&job.files, 0);
 	for (size_t k = 0; k < want; k++) {
 		ws[k].job = &job;
@@ -535,15 +504,7 @@ run_phones(struct dir_run *r, const struct mac_entry *macs)
 		ycfg_doc_init(&ws[k].doc);
 		ycfg_diags_init_like(&ws[k].d, r->d);
 	}
-	for (size_t k = 1; k < want; k++) {
-		if (pthread_create(&ws[k].thread, NULL, worker_run,
-				   &ws[k]) != 0)
-			break;
-		started++;
-	}
-	worker_run(&ws[0]);
-	for (size_t k = 1; k < started; k++)
-		pthread_join(ws[k].thread, NULL);
+	ycfg_pool_run(ws, want, sizeof(*ws), r->nphones, phone_item);
 	for (size_t k = 0; k < want; k++) {
 		ycfg_diags_move(r->d, &ws[k].d);
 		ycfg_diags_free(&ws[k].d);
