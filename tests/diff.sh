@@ -7,6 +7,7 @@
 # never shown (every format), --git against a commit of a temporary
 # repository, identical trees exit 0, and every bad use exit 2.
 set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
 
 YCFG=$1
 case $YCFG in /*) ;; *) YCFG=$PWD/$YCFG ;; esac
@@ -17,37 +18,8 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/ycfg-diff.XXXXXX") || exit 2
 trap 'rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 2
 
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-H='#!version:1.0.0.1'
-
-t() {
-	local want=$1
-	shift
-	"$YCFG" "$@" >out 2>err </dev/null
-	rc=$?
-	last="$*"
-	if [ "$rc" -eq "$want" ] && ! grep -qE 'Sanitizer|runtime error:' err
-	then ok
-	else
-		bad "ycfg $*: exit $rc, expected $want"
-		sed 's/^/    /' out err | head -10
-	fi
-}
-has() {
-	if grep -qF -- "$2" "$1"; then ok; else
-		bad "'$2' not in $1 (after: ycfg $last)"
-		sed 's/^/    /' "$1" | head -12
-	fi
-}
-hasnt() {
-	if grep -qF -- "$2" "$1"; then
-		bad "'$2' in $1 (after: ycfg $last)"
-		sed 's/^/    /' "$1" | head -12
-	else ok; fi
-}
+# shellcheck source=tests/cli-lib.sh
+. "$HERE/cli-lib.sh"
 
 # --- the old tree ------------------------------------------------------------
 mkdir -p old/site2

@@ -6,6 +6,7 @@
 # alone (every format, with and without --provenance); its output
 # directory is replaced as a whole or not at all.
 set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
 
 YCFG=$1
 SAMPLES=$2
@@ -19,32 +20,8 @@ trap 'rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 2
 mkdir .git   # the repository root: configuration search stops here
 
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-H='#!version:1.0.0.1'
-
-# t WANT_RC ARGS...: runs ycfg; stdout in out, stderr in err.
-t() {
-	local want=$1
-	shift
-	"$YCFG" "$@" >out 2>err </dev/null
-	rc=$?
-	last="$*"
-	if [ "$rc" -eq "$want" ] && ! grep -qE 'Sanitizer|runtime error:' err
-	then ok
-	else
-		bad "ycfg $*: exit $rc, expected $want"
-		sed 's/^/    /' out err | head -8
-	fi
-}
-has() {
-	if grep -qF -- "$2" "$1"; then ok; else
-		bad "'$2' not in $1 (after: ycfg $last)"
-		sed 's/^/    /' "$1" | head -8
-	fi
-}
+# shellcheck source=tests/cli-lib.sh
+. "$HERE/cli-lib.sh"
 
 # --- a tree with every kind of recipe ---------------------------------------
 # common file with a multi-value key, -1 fallbacks and a secret; a phone

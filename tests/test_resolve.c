@@ -35,11 +35,13 @@ struct fixture {
 };
 
 /* Fills a document from text with the linter (its findings are not
- * what these tests are about). */
+ * what these tests are about), with schema s (NULL: settings only; a
+ * multi-value key needs it). */
 static void
-fill(struct ycfg_doc *doc, const char *path, const char *text)
+fill_with(const struct ycfg_schema *s, struct ycfg_doc *doc, const char *path,
+	  const char *text)
 {
-	static struct ycfg_lint_opts o;   /* no schema: settings only */
+	struct ycfg_lint_opts o = { .schema = s };
 	struct ycfg_linter l;
 	struct ycfg_diags d;
 
@@ -51,6 +53,12 @@ fill(struct ycfg_doc *doc, const char *path, const char *text)
 	doc->path = path;
 	ycfg_linter_free(&l);
 	ycfg_diags_free(&d);
+}
+
+static void
+fill(struct ycfg_doc *doc, const char *path, const char *text)
+{
+	fill_with(NULL, doc, path, text);
 }
 
 static int
@@ -286,23 +294,11 @@ resolved_keeps_trail_only_after_minus_one(void **state)
 
 /* ---- phones over a shared base ---- */
 
-/* Fills a document with the linter and the fixture's schema (multi-value
- * keys need it). */
 static void
 fill_s(struct fixture *f, struct ycfg_doc *doc, const char *path,
        const char *text)
 {
-	struct ycfg_lint_opts o = { .schema = &f->schema };
-	struct ycfg_linter l;
-	struct ycfg_diags d;
-
-	ycfg_diags_init(&d);
-	ycfg_linter_init(&l, &o);
-	assert_int_equal(ycfg_lint_memory(&l, path, text, strlen(text), false,
-					  doc, &d), 0);
-	doc->path = path;
-	ycfg_linter_free(&l);
-	ycfg_diags_free(&d);
+	fill_with(&f->schema, doc, path, text);
 }
 
 /* The entries of o in order, as the writers walk them. */
